@@ -1,0 +1,21 @@
+package dev.vboard.emulator.serial;
+
+/**
+ * The far end of a UART: where transmitted bytes go and received bytes come from
+ * (stdio, a file, nothing, a test's buffer). Called on the simulation thread only.
+ */
+public interface CharBackend {
+
+  /** The guest transmitted {@code b} (0-255). */
+  void transmit(int b);
+
+  /** The next received byte if one is ready now, else -1. Never blocks. */
+  int poll();
+
+  /** True when no more input will ever arrive (end of file), so the UART need not ask again. */
+  default boolean inputClosed() {
+    return false;
+  }
+
+  default void flush() { }
+}
