@@ -1,6 +1,7 @@
 package dev.vboard.netstack;
 
 import dev.vboard.netstack.iface.IfaceConfig;
+import dev.vboard.netstack.nat.NatConfig;
 import dev.vboard.netstack.transport.dhcp.DhcpConfig;
 import dev.vboard.netstack.transport.dns.DnsResolver;
 import dev.vboard.netstack.transport.dns.StaticResolver;
@@ -21,10 +22,12 @@ import java.util.Map;
  * @param epochSeconds the Unix time virtual time 0 stands for (daytime service)
  * @param quotes the qotd quotes, cycled in order; empty for the built-in list
  * @param tcp the TCP engine's parameters
+ * @param nat host sockets, port forwards and host DNS; {@link NatConfig#disabled()} by default,
+ *     so that a netstack built from {@link #defaults()} does no I/O
  */
 public record NetstackConfig(IfaceConfig iface, DhcpConfig dhcp, int dnsAddr, DnsResolver resolver,
     int dnsTtlSeconds, boolean virtualServices, long epochSeconds, List<String> quotes,
-    TcpConfig tcp) {
+    TcpConfig tcp, NatConfig nat) {
   /** 2000-01-01T00:00:00Z: a fixed, recognisable start for virtual dates. */
   public static final long DEFAULT_EPOCH_SECONDS = 946_684_800L;
   public static final int DEFAULT_LEASE_SECONDS = 86_400;
@@ -46,27 +49,33 @@ public record NetstackConfig(IfaceConfig iface, DhcpConfig dhcp, int dnsAddr, Dn
     DhcpConfig dhcp = new DhcpConfig(iface.gateway(), Ipv4Address.of(10, 0, 2, 15),
         DEFAULT_POOL_SIZE, iface.netmask(), iface.gateway(), List.of(dns), DEFAULT_LEASE_SECONDS);
     return new NetstackConfig(iface, dhcp, dns, new StaticResolver(Map.of()), 300, true,
-        DEFAULT_EPOCH_SECONDS, List.of(), TcpConfig.defaults());
+        DEFAULT_EPOCH_SECONDS, List.of(), TcpConfig.defaults(), NatConfig.disabled());
   }
 
   public NetstackConfig withResolver(DnsResolver r) {
     return new NetstackConfig(iface, dhcp, dnsAddr, r, dnsTtlSeconds, virtualServices,
-        epochSeconds, quotes, tcp);
+        epochSeconds, quotes, tcp, nat);
   }
 
   public NetstackConfig withVirtualServices(boolean on) {
     return new NetstackConfig(iface, dhcp, dnsAddr, resolver, dnsTtlSeconds, on, epochSeconds,
-        quotes, tcp);
+        quotes, tcp, nat);
   }
 
   /** Replaces the built-in quotes; an empty list means the built-in ones. */
   public NetstackConfig withQuotes(List<String> q) {
     return new NetstackConfig(iface, dhcp, dnsAddr, resolver, dnsTtlSeconds, virtualServices,
-        epochSeconds, q, tcp);
+        epochSeconds, q, tcp, nat);
   }
 
   public NetstackConfig withTcp(TcpConfig t) {
     return new NetstackConfig(iface, dhcp, dnsAddr, resolver, dnsTtlSeconds, virtualServices,
-        epochSeconds, quotes, t);
+        epochSeconds, quotes, t, nat);
+  }
+
+  /** Host sockets: {@code NatConfig.hostAccess()}, {@code --restrict}, {@code --hostfwd}. */
+  public NetstackConfig withNat(NatConfig n) {
+    return new NetstackConfig(iface, dhcp, dnsAddr, resolver, dnsTtlSeconds, virtualServices,
+        epochSeconds, quotes, tcp, n);
   }
 }

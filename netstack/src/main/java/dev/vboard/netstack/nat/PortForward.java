@@ -8,15 +8,18 @@ import dev.vboard.netstack.wire.Ipv4Address;
  * {@code hostfwd=[tcp|udp]:[hostaddr]:hostport-[guestaddr]:guestport} (QEMU invocation
  * documentation, "-netdev user"). The {@code hostfwd=} prefix is optional here.
  *
- * <p>Defaults follow QEMU: protocol TCP, host address any (0.0.0.0), guest address the first
- * DHCP address. Host port 0 asks the host for any free port; the guest port must be set.
- * This is configuration only: the NAT that opens the host socket is not written yet.
+ * <p>Defaults follow QEMU except for one: protocol TCP, guest address the first DHCP address, but
+ * the host address is the loopback 127.0.0.1 rather than QEMU's "any", so that a forward never
+ * exposes the guest beyond this machine unless asked for with an explicit {@code 0.0.0.0}.
+ * Host port 0 asks the host for any free port; the guest port must be set.
  *
  * @param protocol {@link IpProtocol#TCP} or {@link IpProtocol#UDP}
  */
 public record PortForward(int protocol, int hostAddr, int hostPort, int guestAddr,
     int guestPort) {
   private static final String PREFIX = "hostfwd=";
+  /** The host address when the spec leaves it out. */
+  public static final int DEFAULT_HOST_ADDR = Ipv4Address.of(127, 0, 0, 1);
 
   public PortForward {
     if (protocol != IpProtocol.TCP && protocol != IpProtocol.UDP) {
@@ -35,7 +38,7 @@ public record PortForward(int protocol, int hostAddr, int hostPort, int guestAdd
    */
   public static PortForward parse(String spec, int defaultGuest) {
     String s = spec.startsWith(PREFIX) ? spec.substring(PREFIX.length()) : spec;
-    int dash = s.indexOf('-');
+    int dash = s.lastIndexOf('-');
     if (dash < 0) {
       throw bad(spec, "expected host part '-' guest part");
     }
@@ -49,7 +52,7 @@ public record PortForward(int protocol, int hostAddr, int hostPort, int guestAdd
       case "udp" -> IpProtocol.UDP;
       default -> throw bad(spec, "unknown protocol '" + host[0] + "'");
     };
-    int hostAddr = host[1].isEmpty() ? Ipv4Address.ANY : address(spec, host[1]);
+    int hostAddr = host[1].isEmpty() ? DEFAULT_HOST_ADDR : address(spec, host[1]);
     int guestAddr = guest[0].isEmpty() ? defaultGuest : address(spec, guest[0]);
     int hostPort = port(spec, host[2], 0);
     int guestPort = port(spec, guest[1], 1);

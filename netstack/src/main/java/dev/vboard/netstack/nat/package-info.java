@@ -1,13 +1,17 @@
 /**
- * Host sockets and port forwards: the only I/O boundary of the netstack. So far only the
- * forward configuration exists; the sockets are for a later session.
+ * Host sockets and port forwards: the only I/O boundary of the netstack.
  *
- * <p>Where it plugs in: outgoing UDP to addresses outside the virtual hosts reaches
- * {@link dev.vboard.netstack.transport.udp.UdpLayer#setFallback}; TCP the same way through the TCP
- * engine; a host resolver implements {@link dev.vboard.netstack.transport.dns.DnsResolver}. The
- * NAT owns the host sockets, polls them only at the real-time edge and injects what they receive
- * as datagrams through an {@link dev.vboard.netstack.iface.IpSender}. Forwards are configured as
- * {@link dev.vboard.netstack.nat.PortForward}s, in QEMU's {@code hostfwd} syntax. Everything below
- * this package stays deterministic.
+ * <p>Contract: {@link dev.vboard.netstack.nat.Nat} owns every host socket behind one
+ * {@link java.nio.channels.Selector}, all non-blocking, serviced with {@code selectNow()} from the
+ * netstack's {@code poll(nowNs)} on the simulation thread; no thread is started. The one blocking
+ * call, {@code awaitHostIo}, is a marked real-time edge for the emulator's idle loop. It plugs in
+ * from above: the TCP engine's fallback acceptor (SYNs no virtual service takes), the UDP layer's
+ * fallback, a router in front of UDP for the gateway's unbound ports, and a host
+ * {@link dev.vboard.netstack.transport.dns.DnsResolver}. What the host sends is handed down
+ * through the TCP engine's sockets and the iface layer's {@link dev.vboard.netstack.iface.IpSender}.
+ *
+ * <p>Off by default ({@link dev.vboard.netstack.nat.NatConfig#disabled()}): a netstack that does
+ * no I/O stays deterministic. Forwards are configured as
+ * {@link dev.vboard.netstack.nat.PortForward}s in QEMU's {@code hostfwd} syntax.
  */
 package dev.vboard.netstack.nat;

@@ -14,12 +14,21 @@ import org.junit.jupiter.api.Test;
 class PortForwardTest {
   private static final int GUEST = Ipv4Address.parse("10.0.2.15");
 
+  private static final int LOOPBACK = Ipv4Address.parse("127.0.0.1");
+
   @Test
-  void qemuShortFormDefaultsToTcpAnyHostAndTheFirstGuest() {
-    assertEquals(new PortForward(IpProtocol.TCP, 0, 8080, GUEST, 80),
+  void qemuShortFormDefaultsToTcpTheLoopbackAndTheFirstGuest() {
+    assertEquals(new PortForward(IpProtocol.TCP, LOOPBACK, 8080, GUEST, 80),
         PortForward.parse("hostfwd=tcp::8080-:80", GUEST));
+    assertEquals(new PortForward(IpProtocol.UDP, LOOPBACK, 0, GUEST, 53),
+        PortForward.parse("udp::0-:53", GUEST));
     assertEquals(new PortForward(IpProtocol.TCP, Ipv4Address.parse("127.0.0.1"), 22, GUEST, 22),
         PortForward.parse(":127.0.0.1:22-:22", GUEST));
+  }
+
+  @Test
+  void allInterfacesOnlyWhenAskedFor() {
+    assertEquals(Ipv4Address.ANY, PortForward.parse("tcp:0.0.0.0:8080-:80", GUEST).hostAddr());
   }
 
   @Test
@@ -37,6 +46,11 @@ class PortForwardTest {
     assertMessage("bad IPv4 address", "tcp:localhost:80-:80");
     assertMessage("expected", "tcp::80");
     assertMessage("expected", "tcp:80-:80");
+    assertMessage("bad port", "tcp::70000-:80");
+    assertMessage("bad port", "tcp::-1-:80");
+    assertMessage("bad port", "tcp::80-:");
+    assertMessage("bad IPv4 address", "tcp::80-10.0.2:80");
+    assertMessage("expected", "tcp::80-10.0.2.15:80:1");
   }
 
   private static void assertMessage(String part, String spec) {
