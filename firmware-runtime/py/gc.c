@@ -1,0 +1,345 @@
+/* Heap and garbage collector: a fixed heap of 16-byte blocks with a 2-bit-per-block allocation
+ * table (free / head / tail / marked head), swept after a conservative mark phase.
+ *
+ * Marking is conservative: the C stack, the registers (spilled by setjmp), the VM root struct
+ * and the static built-in types are scanned word by word, and every word that points into an
+ * allocated block (head or interior) keeps that block alive.  Object contents are scanned the
+ * same way, so no per-type trace function is needed.  This is the scheme MicroPython uses on
+ * microcontrollers; it lets C code keep values in locals without registering them. */
+#include "py.h"
+
+#define BLOCK 16
+enum { AT_FREE = 0, AT_HEAD = 1, AT_TAIL = 2, AT_MARK = 3 };
+
+static struct {
+  uint8_t *atb;    /* allocation table, 4 blocks per byte */
+  uint8_t *pool;   /* first block */
+  size_t nblocks;
+  size_t last_free; /* search hint for single blocks */
+  size_t last_free_multi; /* search hint for runs */
+  size_t used_blocks;
+  void *stack_top;
+  bool disabled;
+  bool collecting;
+  size_t mark_sp;
+  bool mark_overflow;
+  size_t since_collect;
+  size_t threshold;
+  size_t high; /* one past the highest block ever allocated since the last sweep */
+} H;
+
+/* Generators suspended inside try/with blocks: a weak list (not a root) checked by the
+ * collector so that unreachable ones are closed (see gc_collect). */
+#define WEAK_GENS 256
+static Value weak_gens[WEAK_GENS];
+static int nweak_gens;
+
+void gc_register_gen(Value g) {
+  for (int i = 0; i < nweak_gens; i++)
+    if (weak_gens[i] == g) return;
+  if (nweak_gens < WEAK_GENS) weak_gens[nweak_gens++] = g;
+}
+
+#define MARK_STACK 2048
+static size_t mark_stack[MARK_STACK];
+
+static inline unsigned at_get(size_t b) { return (H.atb[b >> 2] >> ((b & 3) * 2)) & 3; }
+static inline void at_set(size_t b, unsigned v) {
+  uint8_t *p = &H.atb[b >> 2];
+  unsigned sh = (b & 3) * 2;
+  *p = (uint8_t)((*p & ~(3u << sh)) | (v << sh));
+}
+
+void gc_init(void *heap, size_t size) {
+  /* Each block needs BLOCK bytes plus a quarter byte of table. */
+  size_t nblocks = (size * 4) / (BLOCK * 4 + 1);
+  size_t atb_bytes = (nblocks + 3) / 4;
+  H.atb = heap;
+  uintptr_t pool = ((uintptr_t)heap + atb_bytes + BLOCK - 1) & ~(uintptr_t)(BLOCK - 1);
+  H.pool = (uint8_t *)pool;
+  size_t avail = ((uintptr_t)heap + size - pool) / BLOCK;
+  H.nblocks = avail < nblocks ? avail : nblocks;
+  memset(H.atb, 0, atb_bytes);
+  H.last_free = 0;
+  H.used_blocks = 0;
+  H.threshold = H.nblocks / 8 + 1024;
+}
+
+void gc_set_stack_top(void *top) { H.stack_top = top; }
+void gc_disable(bool off) { H.disabled = off; }
+
+size_t gc_mem_free(void) { return (H.nblocks - H.used_blocks) * BLOCK; }
+size_t gc_mem_alloc(void) { return H.used_blocks * BLOCK; }
+
+static size_t block_of(uintptr_t p) { return (p - (uintptr_t)H.pool) / BLOCK; }
+
+static size_t obj_blocks(size_t b) {
+  size_t n = 1;
+  while (b + n < H.nblocks && at_get(b + n) == AT_TAIL) n++;
+  return n;
+}
+
+/* ---- marking ------------------------------------------------------------------------------ */
+static void mark_push(size_t b) {
+  if (H.mark_sp < MARK_STACK) mark_stack[H.mark_sp++] = b;
+  else H.mark_overflow = true;
+}
+
+/* Conservative scanning reads whole stack frames, including sanitizer redzones. */
+#define NO_ASAN __attribute__((no_sanitize_address))
+
+NO_ASAN static inline void mark_word(uintptr_t w) {
+  if (w < (uintptr_t)H.pool || w >= (uintptr_t)H.pool + H.nblocks * BLOCK) return;
+  size_t b = block_of(w);
+  unsigned s = at_get(b);
+  if (s == AT_FREE || s == AT_MARK) return;
+  while (s == AT_TAIL) {
+    b--;
+    s = at_get(b);
+  }
+  if (s != AT_HEAD) return; /* already marked */
+  at_set(b, AT_MARK);
+  mark_push(b);
+}
+
+NO_ASAN static void scan_range(const void *start, const void *end) {
+  uintptr_t s = ((uintptr_t)start + sizeof(uintptr_t) - 1) & ~(uintptr_t)(sizeof(uintptr_t) - 1);
+  for (const uintptr_t *p = (const uintptr_t *)s; (const void *)(p + 1) <= end; p++) mark_word(*p);
+}
+
+static void drain(void) {
+  while (H.mark_sp > 0) {
+    size_t b = mark_stack[--H.mark_sp];
+    size_t n = obj_blocks(b);
+    scan_range(H.pool + b * BLOCK, H.pool + (b + n) * BLOCK);
+  }
+  while (H.mark_overflow) {
+    H.mark_overflow = false;
+    for (size_t b = 0; b < H.nblocks; b++) {
+      if (at_get(b) == AT_MARK) {
+        size_t n = obj_blocks(b);
+        scan_range(H.pool + b * BLOCK, H.pool + (b + n) * BLOCK);
+        while (H.mark_sp > 0) {
+          size_t c = mark_stack[--H.mark_sp];
+          size_t m = obj_blocks(c);
+          scan_range(H.pool + c * BLOCK, H.pool + (c + m) * BLOCK);
+        }
+      }
+    }
+  }
+}
+
+extern Type *const builtin_types_all[];
+extern const size_t builtin_types_count;
+extern Type *const exc_types_all[];
+extern const size_t exc_types_count;
+
+NO_ASAN static void __attribute__((noinline)) mark_stack_and_regs(void) {
+  jmp_buf regs; /* setjmp spills callee-saved registers into regs, which is on the stack */
+  setjmp(regs);
+  volatile uintptr_t here = 0;
+  void *sp = (void *)&here;
+  scan_range(&regs, (char *)&regs + sizeof regs);
+  if (H.stack_top > sp) scan_range(sp, H.stack_top);
+  else scan_range(H.stack_top, sp);
+  drain();
+}
+
+void gc_collect(void) {
+  if (H.collecting || H.pool == NULL) return;
+  H.collecting = true;
+  H.mark_sp = 0;
+  H.mark_overflow = false;
+  scan_range(&vm, (char *)&vm + sizeof vm);
+  scan_range(&N, (char *)&N + sizeof N);
+  drain();
+  for (size_t i = 0; i < builtin_types_count; i++) {
+    Type *t = builtin_types_all[i];
+    scan_range(t, (char *)t + sizeof *t);
+    drain();
+  }
+  for (size_t i = 0; i < exc_types_count; i++) {
+    Type *t = exc_types_all[i];
+    scan_range(t, (char *)t + sizeof *t);
+    drain();
+  }
+  mark_stack_and_regs();
+  /* Unreachable suspended generators inside try/with blocks are resurrected and queued, so
+   * their finally clauses run (close()) at the next safe point, as CPython's finalizer does. */
+  for (int i = 0; i < nweak_gens; i++) {
+    size_t b = block_of(weak_gens[i]);
+    Gen *g = (Gen *)weak_gens[i];
+    if (at_get(b) == AT_HEAD && vm.nfinalize < 32 && g->started && !g->finished && !g->running && g->frame && g->frame->nblocks > 0) {
+      vm.finalize[vm.nfinalize++] = V(g);
+      at_set(b, AT_MARK);
+      mark_push(b);
+      drain();
+    }
+  }
+  {
+    int w = 0;
+    for (int i = 0; i < nweak_gens; i++) {
+      Gen *g = (Gen *)weak_gens[i];
+      if (at_get(block_of(weak_gens[i])) == AT_MARK && !g->finished) weak_gens[w++] = weak_gens[i];
+    }
+    nweak_gens = w;
+  }
+  /* sweep */
+  size_t used = 0;
+  bool freeing = false;
+  size_t end = H.high < H.nblocks ? H.high : H.nblocks;
+  for (size_t b = 0; b < end; b++) {
+    if ((b & 3) == 0 && H.atb[b >> 2] == 0 && b + 4 <= end) {
+      freeing = false;
+      b += 3;
+      continue;
+    }
+    unsigned s = at_get(b);
+    if (s == AT_MARK) {
+      at_set(b, AT_HEAD);
+      freeing = false;
+      used++;
+    } else if (s == AT_HEAD) {
+      at_set(b, AT_FREE);
+      freeing = true;
+    } else if (s == AT_TAIL) {
+      if (freeing) at_set(b, AT_FREE);
+      else used++;
+    } else {
+      freeing = false;
+    }
+  }
+  H.used_blocks = used;
+  H.last_free = 0;
+  H.last_free_multi = 0;
+  H.since_collect = 0;
+  /* next automatic collection after allocating max(1/8 heap, live data): bounded work per byte */
+  H.threshold = H.nblocks / 8 > used ? H.nblocks / 8 : used;
+  H.collecting = false;
+}
+
+/* ---- allocation --------------------------------------------------------------------------- */
+/* Allocation is first-fit from a moving hint (one for single blocks, one for larger runs), so
+ * it behaves like a bump allocator until the heap is full; gc_free() does not move the hints
+ * back, so freed holes are reused after the next collection resets them. */
+static void *try_alloc(size_t n) {
+  size_t run = 0;
+  size_t b = n == 1 ? H.last_free : (H.last_free_multi > H.last_free ? H.last_free_multi : H.last_free);
+  while (b < H.nblocks) {
+    if (run == 0 && (b & 31) == 0 && b + 32 <= H.nblocks) {
+      /* skip 32 fully used blocks at a time: every 2-bit field non-zero */
+      uint64_t x;
+      memcpy(&x, &H.atb[b >> 2], 8);
+      if (((x | (x >> 1)) & 0x5555555555555555ULL) == 0x5555555555555555ULL) {
+        b += 32;
+        continue;
+      }
+    }
+    if (run == 0 && (b & 3) == 0 && b + 4 <= H.nblocks) {
+      uint8_t byte = H.atb[b >> 2];
+      if ((byte & 0x03) && (byte & 0x0c) && (byte & 0x30) && (byte & 0xc0)) {
+        b += 4;
+        continue;
+      }
+    }
+    if (at_get(b) == AT_FREE) {
+      if (++run == n) {
+        size_t start = b + 1 - n;
+        at_set(start, AT_HEAD);
+        for (size_t i = 1; i < n; i++) at_set(start + i, AT_TAIL);
+        H.used_blocks += n;
+        H.since_collect += n;
+        if (n == 1) H.last_free = start + 1;
+        else H.last_free_multi = start + n;
+        if (start + n > H.high) H.high = start + n;
+        void *p = H.pool + start * BLOCK;
+        memset(p, 0, n * BLOCK);
+        return p;
+      }
+    } else {
+      run = 0;
+    }
+    b++;
+  }
+  return NULL;
+}
+
+void *gc_alloc_nothrow(size_t bytes) {
+  size_t n = (bytes + BLOCK - 1) / BLOCK;
+  if (n == 0) n = 1;
+  if (H.since_collect > H.threshold && !H.disabled) gc_collect();
+  void *p = try_alloc(n);
+  if (p) return p;
+  if (!H.disabled) {
+    gc_collect();
+    p = try_alloc(n);
+  } else {
+    H.last_free = H.last_free_multi = 0;
+    p = try_alloc(n);
+  }
+  return p;
+}
+
+void *gc_alloc(size_t bytes) {
+  void *p = gc_alloc_nothrow(bytes);
+  if (!p) {
+    if (vm.memory_error) py_raise(vm.memory_error);
+    raise_type(&MemoryError_type);
+  }
+  return p;
+}
+
+void gc_free(void *p) {
+  if (!p || H.collecting) return;
+  size_t b = block_of((uintptr_t)p);
+  if (b >= H.nblocks || at_get(b) != AT_HEAD) return;
+  size_t n = obj_blocks(b);
+  for (size_t i = 0; i < n; i++) at_set(b + i, AT_FREE);
+  H.used_blocks -= n;
+}
+
+void *gc_realloc(void *p, size_t bytes) {
+  if (!p) return gc_alloc(bytes);
+  size_t b = block_of((uintptr_t)p);
+  size_t have = obj_blocks(b);
+  size_t need = (bytes + BLOCK - 1) / BLOCK;
+  if (need == 0) need = 1;
+  if (need <= have) {
+    for (size_t i = need; i < have; i++) at_set(b + i, AT_FREE);
+    H.used_blocks -= have - need;
+    return p;
+  }
+  /* grow in place when the following blocks are free */
+  size_t extra = 0;
+  while (have + extra < need && b + have + extra < H.nblocks && at_get(b + have + extra) == AT_FREE)
+    extra++;
+  if (have + extra == need) {
+    for (size_t i = have; i < need; i++) at_set(b + i, AT_TAIL);
+    if (b + need > H.high) H.high = b + need;
+    memset(H.pool + (b + have) * BLOCK, 0, (need - have) * BLOCK);
+    H.used_blocks += need - have;
+    return p;
+  }
+  void *q = gc_alloc(bytes);
+  memcpy(q, p, have * BLOCK);
+  gc_free(p);
+  return q;
+}
+
+void *obj_alloc(Type *t, size_t bytes) {
+  Obj *o = gc_alloc(bytes);
+  o->type = t;
+  return o;
+}
+
+void gc_run_finalizers(void) {
+  while (vm.nfinalize > 0) {
+    Value g = vm.finalize[--vm.nfinalize];
+    vm.finalize[vm.nfinalize] = VNULL;
+    Nlr n;
+    if (NLR_TRY(n)) {
+      py_call_method(g, N.close, 0, NULL);
+      nlr_pop();
+    }
+  }
+}

@@ -1,0 +1,28 @@
+/* vbpy port layer: the only interface between the VM and its host (Linux or the board).
+ * Everything here is implemented once per port: port_host.c for the host build. */
+#ifndef VBPY_PORT_H
+#define VBPY_PORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Writes n bytes to stdout (fd 1) or stderr (fd 2). */
+void port_write(int fd, const char *s, size_t n);
+void port_flush(void);
+/* Reads one line (without the newline) into buf; returns its length, or -1 at end of input. */
+long port_readline(char *buf, size_t cap);
+/* Monotonic time since an arbitrary origin. */
+uint64_t port_ticks_us(void);
+/* Wall-clock time in nanoseconds since the Unix epoch (host edge: real time). */
+uint64_t port_time_ns(void);
+void port_sleep_us(uint64_t us);
+/* Reads a whole file into memory obtained from alloc; returns NULL if it cannot be read. */
+char *port_read_file(const char *path, size_t *len, void *(*alloc)(size_t));
+int port_file_exists(const char *path);
+/* The fixed VM heap. */
+void *port_heap(size_t *size);
+void port_exit(int status);
+/* Current directory into buf; returns buf, or NULL (ports without a file system). */
+char *port_getcwd(char *buf, size_t cap);
+
+#endif

@@ -1,0 +1,133 @@
+/* Host port of vbpy (Linux, POSIX).  This file is the real-time / host-I/O edge of the VM:
+ * only here are the wall clock, stdio and malloc used. */
+#define _POSIX_C_SOURCE 200809L
+#include "port.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+static char out_buf[8192];
+static size_t out_len;
+
+void port_flush(void) {
+  size_t off = 0;
+  while (off < out_len) {
+    ssize_t w = write(1, out_buf + off, out_len - off);
+    if (w <= 0) break;
+    off += (size_t)w;
+  }
+  out_len = 0;
+}
+
+void port_write(int fd, const char *s, size_t n) {
+  if (fd == 1) {
+    if (out_len + n > sizeof out_buf) port_flush();
+    if (n > sizeof out_buf) {
+      while (n > 0) {
+        ssize_t w = write(1, s, n);
+        if (w <= 0) return;
+        s += w;
+        n -= (size_t)w;
+      }
+      return;
+    }
+    memcpy(out_buf + out_len, s, n);
+    out_len += n;
+    return;
+  }
+  port_flush(); /* keep stdout and stderr in program order */
+  while (n > 0) {
+    ssize_t w = write(fd, s, n);
+    if (w <= 0) return;
+    s += w;
+    n -= (size_t)w;
+  }
+}
+
+long port_readline(char *buf, size_t cap) {
+  port_flush();
+  size_t n = 0;
+  for (;;) {
+    char c;
+    ssize_t r = read(0, &c, 1);
+    if (r <= 0) return n == 0 ? -1 : (long)n;
+    if (c == '\n') return (long)n;
+    if (n + 1 < cap) buf[n++] = c;
+  }
+}
+
+uint64_t port_ticks_us(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
+}
+
+uint64_t port_time_ns(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_REALTIME, &ts);
+  return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+void port_sleep_us(uint64_t us) {
+  port_flush();
+  struct timespec ts = {(time_t)(us / 1000000u), (long)(us % 1000000u) * 1000};
+  while (nanosleep(&ts, &ts) != 0) {
+  }
+}
+
+char *port_read_file(const char *path, size_t *len, void *(*alloc)(size_t)) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return NULL;
+  struct stat st;
+  if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+    fclose(f);
+    return NULL;
+  }
+  size_t n = (size_t)st.st_size;
+  char *buf = alloc(n + 1);
+  if (!buf) {
+    fclose(f);
+    return NULL;
+  }
+  size_t got = fread(buf, 1, n, f);
+  fclose(f);
+  buf[got] = 0;
+  *len = got;
+  return buf;
+}
+
+int port_file_exists(const char *path) {
+  struct stat st;
+  return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* Heap size: VBPY_HEAP (bytes, with optional k/m suffix), default 64 MiB. */
+void *port_heap(size_t *size) {
+  size_t n = 64u << 20;
+  const char *e = getenv("VBPY_HEAP");
+  if (e && *e) {
+    char *end;
+    unsigned long long v = strtoull(e, &end, 10);
+    if (*end == 'k' || *end == 'K') v <<= 10;
+    else if (*end == 'm' || *end == 'M') v <<= 20;
+    if (v >= 4096) n = (size_t)v;
+  }
+  void *p = malloc(n);
+  if (!p) {
+    fputs("vbpy: cannot allocate heap\n", stderr);
+    exit(2);
+  }
+  *size = n;
+  return p;
+}
+
+void port_exit(int status) {
+  port_flush();
+  exit(status);
+}
+
+char *port_getcwd(char *buf, size_t cap) { return getcwd(buf, cap); }

@@ -1,0 +1,5 @@
+r = range(2, 20, 3)
+print(r, len(r), r[0], r[-1], r[1:3], list(r), 5 in r, 6 in r)
+print(list(range(5)), list(range(0)), list(range(5, 0, -1)), range(3) == range(0, 3))
+print(r.start, r.stop, r.step, r.index(8), r.count(8))
+print(list(range(10)[::2]), list(range(10)[::-3]))

@@ -1,0 +1,5 @@
+print("before")
+def f():
+    raise ValueError("uncaught")
+f()
+print("not reached")

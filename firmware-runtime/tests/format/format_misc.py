@@ -1,0 +1,11 @@
+print("{:>8.3f}|{:<8.2e}|{:^+8d}|".format(3.14159, 12345.6789, 42))
+print("{0:{1}}|{0:{2}}".format(5, 4, "<3"))
+print("{:#o} {:#X} {:08b} {:x}".format(8, 255, 5, 3735928559))
+print("{}".format(None), "{}".format([1, "a"]), "{:10}|".format("left"), "{:>10}|".format(1.5))
+print("%5.2f%%" % 12.345, "%-6s|%6s" % ("ab", "cd"), "%03d:%02d" % (7, 5))
+print(f"{3.14159:8.3f}|{-42:+05d}|{'x':*<4}|{12345.678:,.2f}")
+print(f"{'nested {braces}'}", f"{{literal}}", f"{1}{2}{3}")
+width, prec = 10, 3
+print(f"{3.14159265:{width}.{prec}f}|")
+print("{:e}".format(0.0), "{:g}".format(123456789), "{:g}".format(1e-5), "{:.2g}".format(0.000123456))
+print(format(-0.0), format(float("inf"), ">6"), "{:.3}".format("abcdef"))

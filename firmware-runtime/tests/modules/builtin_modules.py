@@ -1,0 +1,13 @@
+import math, struct, time, gc, sys
+print(math.sqrt(16), math.floor(2.7), math.ceil(2.1), math.pi, math.e, math.gcd(12, 18))
+print(math.isclose(0.1 + 0.2, 0.3), math.fabs(-2), math.log(math.e), math.log2(8), math.log10(1000))
+print(math.sin(0), math.cos(0), math.atan2(1, 1) * 4 == math.pi, math.factorial(10), math.inf > 1e308)
+print(math.trunc(-2.5), math.copysign(1, -0.0), math.isnan(float("nan")), math.hypot(3, 4))
+print(struct.pack("<I", 1), struct.pack(">h", -2), struct.unpack("<HH", b"\x01\x00\x02\x00"), struct.calcsize("<iBh"))
+print(struct.pack("<f", 1.5), struct.unpack("<d", struct.pack("<d", 2.25)), struct.pack("3s", b"ab"), struct.pack("<?b", True, -1))
+t0 = time.monotonic()
+print(type(time.time()).__name__, time.monotonic() >= t0, isinstance(time.time_ns(), int))
+gc.collect()
+print(type(sys.argv).__name__, sys.argv[0].endswith("builtin_modules.py"), sys.platform != "", type(sys.implementation.name).__name__)
+sys.stdout.write("written\n")
+print(sys.maxsize > 2**31)
