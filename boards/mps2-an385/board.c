@@ -10,7 +10,7 @@
 #include "lan9118.h"
 #include "rt_board.h"
 #include "rt_netdev.h"
-#include "systick.h"
+#include "cmsdk_timebase.h"
 #include "uart_cmsdk.h"
 
 static struct uart_cmsdk uart0;
@@ -21,8 +21,20 @@ void board_init(void) {
   nvic_set_priority(BOARD_UART0_RX_IRQ, 0x40);
   nvic_clear_pending(BOARD_UART0_RX_IRQ);
   nvic_enable(BOARD_UART0_RX_IRQ);
-  systick_init(BOARD_SYSCLK_HZ);
+  /* Tickless timebase: TIMER1 free-runs (time), TIMER0 is the idle alarm. Lowest priority, so
+   * device interrupts are never delayed by timekeeping. */
+  cmsdk_timebase_init(BOARD_TIMER1_BASE, BOARD_TIMER0_BASE, BOARD_SYSCLK_HZ);
+  nvic_set_priority(BOARD_TIMER0_IRQ, 0xE0);
+  nvic_set_priority(BOARD_TIMER1_IRQ, 0xE0);
+  nvic_clear_pending(BOARD_TIMER0_IRQ);
+  nvic_clear_pending(BOARD_TIMER1_IRQ);
+  nvic_enable(BOARD_TIMER0_IRQ);
+  nvic_enable(BOARD_TIMER1_IRQ);
 }
+
+void TIMER0_Handler(void) { cmsdk_timebase_alarm_isr(); }
+
+void TIMER1_Handler(void) { cmsdk_timebase_counter_isr(); }
 
 void UART0_RX_Handler(void) { uart_cmsdk_rx_isr(&uart0); }
 

@@ -29,6 +29,13 @@
 #define BOARD_UART_OVERFLOW_IRQ 12
 #define BOARD_CONSOLE_BAUD 115200u
 
+/* CMSDK APB timers (AN385 "APB peripherals" and "Interrupt map"), clocked by the 25 MHz PCLK.
+ * The runtime uses TIMER1 as its free-running time base and TIMER0 as the idle wake-up alarm. */
+#define BOARD_TIMER0_BASE 0x40000000u
+#define BOARD_TIMER1_BASE 0x40001000u
+#define BOARD_TIMER0_IRQ 8
+#define BOARD_TIMER1_IRQ 9
+
 /* SMSC LAN9118-compatible Ethernet controller (a LAN9220 on real boards). */
 #define BOARD_ETH_BASE 0x40200000u
 #define BOARD_ETH_IRQ 13

@@ -11,7 +11,7 @@
 #include "net.h"
 #include "netsys.h"
 #include "socket.h"
-#include "systick.h"
+#include "rt_timebase.h"
 
 static int failures;
 

@@ -8,7 +8,7 @@
 #include "net.h"
 #include "netsys.h"
 #include "socket.h"
-#include "systick.h"
+#include "rt_timebase.h"
 
 struct ready_entry {
   loop_cb cb;
@@ -30,6 +30,7 @@ static struct {
   int ready_head, ready_count;
   struct watch watches[LOOP_MAX_WATCHES];
   int stopped;
+  uint32_t wfi_count;
 } L;
 
 /* ================================ time and timers ================================ */
@@ -42,6 +43,7 @@ void loop_init(void) {
     L.watches[i].active = 0;
   }
   L.stopped = 0;
+  L.wfi_count = 0;
 }
 
 uint32_t loop_now(void) { return rt_ticks_ms(); }
@@ -189,28 +191,46 @@ static int has_watches(void) {
 
 /* ================================== iteration ================================== */
 
+/* Sleeps until the next timer or stack deadline, or until any interrupt when there is none.
+ * Tickless: the timebase is asked for one interrupt at the deadline instead of a periodic
+ * tick, so a long sleep costs one wake-up. Mask, re-check, arm, WFI, unmask: an interrupt
+ * that arrives after the check still ends the WFI, because a pending interrupt wakes the core
+ * even with PRIMASK set (ARMv7-M B1.5.18). */
+static void sleep_until_work(void) {
+  int has_deadline = L.timers != NULL;
+  uint32_t deadline = has_deadline ? L.timers->deadline : 0;
+  if (rt_net_running()) {
+    uint32_t net_at = net_poll_at(loop_now());
+    deadline = has_deadline ? net_earliest(deadline, net_at) : net_at;
+    has_deadline = 1;
+  }
+  uint32_t m = cpu_irq_save();
+  if (!rt_net_rx_pending() && !any_watch_ready() &&
+      (!has_deadline || net_time_before(loop_now(), deadline))) {
+    if (has_deadline) {
+      rt_timebase_wake_at(deadline);
+    } else {
+      rt_timebase_wake_never(); /* only a device interrupt has anything for us */
+    }
+    cpu_wfi();
+    L.wfi_count++;
+  }
+  cpu_irq_restore(m);
+}
+
 int loop_run_once(int may_sleep) {
   rt_net_service();
   int n = fire_timers();
   n += dispatch_watches();
   n += run_ready();
   /* Sleep only after an iteration that found nothing to do: callbacks may have made more. */
-  if (!may_sleep || n > 0 || L.ready_count > 0 || L.stopped) {
-    return n;
+  if (may_sleep && n == 0 && L.ready_count == 0 && !L.stopped) {
+    sleep_until_work();
   }
-  uint32_t deadline = loop_next_deadline();
-  if (rt_net_running()) {
-    deadline = net_earliest(deadline, net_poll_at(loop_now()));
-  }
-  /* Mask, re-check, WFI, unmask: an interrupt that arrives after the check still ends the
-   * WFI, because a pending interrupt wakes the core even with PRIMASK set (ARMv7-M B1.5.18). */
-  uint32_t m = cpu_irq_save();
-  if (!rt_net_rx_pending() && !any_watch_ready() && net_time_before(loop_now(), deadline)) {
-    cpu_wfi();
-  }
-  cpu_irq_restore(m);
   return n;
 }
+
+uint32_t loop_wfi_count(void) { return L.wfi_count; }
 
 void loop_stop(void) { L.stopped = 1; }
 

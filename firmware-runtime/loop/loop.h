@@ -1,8 +1,10 @@
 /*
  * The event loop: a deadline-ordered timer list, a ready queue of callbacks, and level-
  * triggered watches on sockets and the console UART. When nothing is runnable it sleeps in
- * WFI until the next interrupt (SysTick, Ethernet, UART), using the wake-up-while-masked idiom:
- * mask interrupts, check for work, WFI, unmask. It never busy-waits.
+ * WFI until the next interrupt (timebase alarm, Ethernet, UART), using the wake-up-while-masked
+ * idiom: mask interrupts, check for work, arm the timebase for the next deadline, WFI, unmask.
+ * It never busy-waits, and with a tickless timebase (rt_timebase.h) it wakes only for a
+ * deadline or a device interrupt, not on every millisecond.
  *
  * This is the loop the Python VM's asyncio runs on: it can drive it one step at a time with
  * loop_run_once, or hand control to loop_run. No allocation: timers are caller-owned structs.
@@ -51,9 +53,12 @@ int loop_watch(int fd, short events, loop_io_cb cb, void *arg);
 void loop_unwatch(int fd);
 
 /* One iteration: network service, expired timers, ready watches, ready callbacks; then, if
- * may_sleep and the iteration ran nothing, sleep until the next deadline or interrupt.
- * Returns the number of callbacks run. */
+ * may_sleep and the iteration ran nothing, sleep until the next deadline (the earliest timer
+ * or stack timer) or, with none, until any interrupt. Returns the number of callbacks run. */
 int loop_run_once(int may_sleep);
+
+/* How many times the idle path has executed WFI since loop_init (each return is a wake-up). */
+uint32_t loop_wfi_count(void);
 
 /* Iterates until loop_stop or until there is nothing left (no timers, watches, callbacks). */
 void loop_run(void);

@@ -8,7 +8,7 @@
 #include "net.h"
 #include "rt_netdev.h"
 #include "socket.h"
-#include "systick.h"
+#include "rt_timebase.h"
 
 #define NETSYS_LINK_WAIT_MS 3000u
 
@@ -44,6 +44,7 @@ void rt_net_service(void) {
 void rt_idle_until(uint32_t deadline) {
   uint32_t m = cpu_irq_save();
   if (!rt_net_rx_pending() && net_time_before(rt_ticks_ms(), deadline)) {
+    rt_timebase_wake_at(deadline); /* a tickless timebase needs an alarm to end the sleep */
     cpu_wfi(); /* a pending interrupt ends WFI even while masked; it runs after restore */
   }
   cpu_irq_restore(m);

@@ -24,7 +24,8 @@ void rt_net_service(void);
 /* Non-zero when received frames wait to be processed. */
 int rt_net_rx_pending(void);
 
-/* Sleeps in WFI until an interrupt, unless work is pending or deadline has passed. */
+/* Sleeps in WFI until deadline or an interrupt (the timebase is armed for deadline), unless
+ * work is pending or deadline has passed. */
 void rt_idle_until(uint32_t deadline);
 
 #endif

@@ -1,6 +1,7 @@
 /*
- * Host test double of lib/cpu.h: PRIMASK is a variable, WFI is a simulated sleep that lets one
- * millisecond pass (the SysTick interrupt) and records whether interrupts were masked.
+ * Host test double of lib/cpu.h: PRIMASK is a variable, WFI is a simulated sleep that lets
+ * time pass until the next interrupt (see rt_timebase.h) and records whether interrupts were
+ * masked.
  */
 #ifndef RT_CPU_H
 #define RT_CPU_H

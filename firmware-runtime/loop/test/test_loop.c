@@ -4,15 +4,18 @@
 #include "console.h"
 #include "harness.h"
 #include "loop.h"
+#include "rt_timebase.h"
 #include "socket.h"
 
 extern int fake_wfi_count, fake_wfi_unmasked;
-extern uint32_t fake_console_at;
+extern int fake_alarm_armed, fake_alarm_arms, fake_never_arms, fake_net_running;
+extern uint32_t fake_alarm_at, fake_console_at;
 
 static char trace[64];
 static int trace_len;
 
 static void note(void *arg) { trace[trace_len++] = *(const char *)arg; }
+static void on_console(int fd, short revents, void *arg);
 
 static void reset(void) {
   link_setup();
@@ -20,6 +23,8 @@ static void reset(void) {
   trace_len = 0;
   memset(trace, 0, sizeof trace);
   fake_wfi_count = fake_wfi_unmasked = 0;
+  fake_alarm_armed = fake_alarm_arms = fake_never_arms = 0;
+  fake_net_running = 1;
   fake_console_at = 0xFFFFFFFFu;
 }
 
@@ -39,14 +44,12 @@ static void timerFiresAtItsDeadlineNotBefore(void) {
   static struct loop_timer t;
   uint32_t start = test_now;
   loop_timer_start(&t, 5, note, "t");
-  while (test_now < start + 4) {
-    loop_run_once(1);
-  }
+  test_now = start + 4;
   loop_run_once(0);
   CHECK_EQ(trace_len, 0);
-  while (test_now < start + 5) {
-    loop_run_once(1);
-  }
+  loop_run_once(1); /* sleeps until the alarm at the deadline */
+  CHECK_EQ(test_now, start + 5);
+  CHECK_EQ(trace_len, 0);
   loop_run_once(0);
   CHECK_EQ(trace_len, 1);
 }
@@ -81,15 +84,76 @@ static void selfRequeueingCallbackDoesNotStarveTimers(void) {
   CHECK(trace_len <= 3); /* one requeued callback per iteration, plus the timer */
 }
 
-static void idleLoopSleepsInWfiWithInterruptsMasked(void) {
+static void idleLoopSleepsOnceUntilTheDeadlineWithInterruptsMasked(void) {
   reset();
   static struct loop_timer t;
+  uint32_t start = test_now;
   loop_timer_start(&t, 100, note, "t");
   loop_run();
   CHECK_EQ(trace_len, 1);
-  CHECK(fake_wfi_count >= 100);
-  CHECK(fake_wfi_count <= 101); /* one WFI per tick, no spinning */
+  CHECK_EQ(test_now, start + 100);
+  CHECK_EQ(fake_wfi_count, 1); /* tickless: one wake-up, not one per millisecond */
   CHECK_EQ(fake_wfi_unmasked, 0);
+}
+
+static void idlePathArmsTheAlarmForTheEarliestDeadline(void) {
+  reset();
+  static struct loop_timer a, b;
+  uint32_t start = test_now;
+  loop_timer_start(&a, 300, note, "a");
+  loop_timer_start(&b, 120, note, "b");
+  CHECK(net_time_before(start + 120, net_poll_at(start))); /* the stack has nothing sooner */
+  loop_run_once(1);
+  CHECK_EQ(fake_alarm_arms, 1);
+  CHECK_EQ(fake_alarm_at, start + 120);
+  CHECK_EQ(fake_never_arms, 0);
+  loop_run();
+  CHECK(strcmp(trace, "ba") == 0);
+  CHECK_EQ(fake_alarm_at, start + 300);
+}
+
+static void idlePathArmsTheStackDeadlineWhenItIsSooner(void) {
+  reset();
+  static struct loop_timer t;
+  uint32_t start = test_now;
+  uint32_t net_at = net_poll_at(start);
+  loop_timer_start(&t, net_at - start + 1000, note, "t");
+  loop_run_once(1);
+  CHECK_EQ(fake_alarm_at, net_at);
+  loop_timer_cancel(&t);
+}
+
+static void noTimersMeansNoAlarmOnlyInterruptsWake(void) {
+  reset();
+  fake_net_running = 0;
+  uint32_t start = test_now;
+  fake_console_at = start + 500000; /* beyond any tick: only the UART interrupt ends it */
+  loop_watch(LOOP_FD_CONSOLE, NET_POLLIN, on_console, NULL);
+  loop_run();
+  CHECK(strcmp(trace, "c") == 0);
+  CHECK_EQ(fake_alarm_arms, 0);
+  CHECK(fake_never_arms >= 1);
+  /* The counter's wrap interrupts (every 171.8 s) are the only other wake-ups. */
+  CHECK_EQ(fake_wfi_count, 1 + (int)(500000 / FAKE_COUNTER_WRAP_MS));
+  CHECK_EQ(test_now, fake_console_at);
+}
+
+static void ticksStayMonotonicAcrossALongSleep(void) {
+  reset();
+  static struct loop_timer t;
+  uint32_t start = test_now;
+  loop_timer_start(&t, 3600000u, note, "h"); /* asyncio.sleep(3600) */
+  uint32_t last = rt_ticks_ms();
+  int backwards = 0;
+  while (trace_len == 0) {
+    loop_run_once(1);
+    uint32_t now = rt_ticks_ms();
+    backwards += net_time_before(now, last);
+    last = now;
+  }
+  CHECK_EQ(backwards, 0);
+  CHECK_EQ(test_now, start + 3600000u);
+  CHECK(fake_wfi_count <= 4); /* the stack's far-future poll (1 h) may add one */
 }
 
 static void readyWorkIsRunWithoutSleeping(void) {
@@ -167,7 +231,11 @@ const struct test_case loop_tests[] = {
     {"timerFiresAtItsDeadlineNotBefore", timerFiresAtItsDeadlineNotBefore},
     {"cancelledTimerNeverFires", cancelledTimerNeverFires},
     {"selfRequeueingCallbackDoesNotStarveTimers", selfRequeueingCallbackDoesNotStarveTimers},
-    {"idleLoopSleepsInWfiWithInterruptsMasked", idleLoopSleepsInWfiWithInterruptsMasked},
+    {"idleLoopSleepsOnceUntilTheDeadlineWithInterruptsMasked", idleLoopSleepsOnceUntilTheDeadlineWithInterruptsMasked},
+    {"idlePathArmsTheAlarmForTheEarliestDeadline", idlePathArmsTheAlarmForTheEarliestDeadline},
+    {"idlePathArmsTheStackDeadlineWhenItIsSooner", idlePathArmsTheStackDeadlineWhenItIsSooner},
+    {"noTimersMeansNoAlarmOnlyInterruptsWake", noTimersMeansNoAlarmOnlyInterruptsWake},
+    {"ticksStayMonotonicAcrossALongSleep", ticksStayMonotonicAcrossALongSleep},
     {"readyWorkIsRunWithoutSleeping", readyWorkIsRunWithoutSleeping},
     {"socketWatchIsLevelTriggeredUntilRead", socketWatchIsLevelTriggeredUntilRead},
     {"consoleInputWakesTheLoop", consoleInputWakesTheLoop},
