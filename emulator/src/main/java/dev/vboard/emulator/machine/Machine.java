@@ -1,95 +1,445 @@
 package dev.vboard.emulator.machine;
 
+import dev.vboard.emulator.arm.CoreRegisters;
+import dev.vboard.emulator.arm.ExceptionUnit;
+import dev.vboard.emulator.arm.Exceptions;
+import dev.vboard.emulator.arm.FaultStatus;
+import dev.vboard.emulator.arm.Nvic;
+import dev.vboard.emulator.arm.SysTick;
+import dev.vboard.emulator.arm.SystemControlSpace;
 import dev.vboard.emulator.bus.MmioDevice;
+import dev.vboard.emulator.cpu.CpuCore;
+import dev.vboard.emulator.cpu.SliceResult;
+import dev.vboard.emulator.cpu.Thumb;
 import dev.vboard.emulator.irq.IrqLine;
 import dev.vboard.emulator.time.Scheduler;
 import dev.vboard.emulator.time.VirtualClock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongBinaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One emulated Cortex-M machine: CPU, memory map, interrupt controller, clock and scheduler.
  * A board builder maps memory and devices, an image loader fills memory, then {@link #reset()}
- * and {@link #run(long)}. Single-threaded: call everything from one thread.
+ * and {@link #run(long)}. Single-threaded: call everything from one thread (except
+ * {@link #requestStop()}).
  *
- * <p>CONTRACT SKELETON: the signatures are fixed (other parts code against them); the CPU-core
- * work fills in the bodies.
+ * <p>The run loop (one iteration per slice): run due events, take a pending exception that can
+ * preempt, then run the CPU for at most min(next deadline, limit) - now instructions; virtual
+ * time is the instruction count at one instruction per cycle. A sleeping core (WFI/WFE) skips
+ * time to the next deadline instead of running.
  */
 public final class Machine implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Machine.class);
+  private static final Logger GUEST = LoggerFactory.getLogger("vboard.guest");
+
+  /** SysTick's reference clock when CSR.CLKSOURCE=0: 1 MHz, as QEMU's mps2 boards wire it. */
+  public static final long SYSTICK_REFERENCE_HZ = 1_000_000L;
+
+  private enum Sleep { AWAKE, WFI, WFE }
+
+  private final MachineConfig config;
+  private final VirtualClock clock;
+  private final Scheduler scheduler;
+  private final CpuCore core;
+  private final CoreRegisters regs;
+  private final Nvic nvic;
+  private final FaultStatus faults;
+  private final SysTick sysTick;
+  private final SystemControlSpace scs;
+  private final ExceptionUnit exceptions;
+  private final AddressSpace space;
+  private final RealtimePacer pacer;
+  private final List<Runnable> resetListeners = new ArrayList<>();
+  private final IrqLine[] irqLines;
+  private SemihostingHandler semihosting;
+  private volatile boolean stopRequested;
+  private boolean resetRequested;
+  private boolean trapsChanged;
+  private boolean realtime;
+  private LongBinaryOperator idleWait;
+  private Sleep sleep = Sleep.AWAKE;
+  private boolean exited;
+  private int exitCode;
+  private long instructions;
+  private long resetCycle;
+  private long sliceStart;
 
   public Machine(MachineConfig config) {
-    throw new UnsupportedOperationException("not yet implemented");
+    this.config = config;
+    this.clock = new VirtualClock(config.clockHz());
+    this.scheduler = new Scheduler(clock);
+    this.core = new CpuCore();
+    this.regs = new CoreRegisters(core);
+    this.nvic = new Nvic(config.externalIrqs(), config.priorityBits());
+    this.faults = new FaultStatus();
+    this.sysTick = new SysTick(scheduler, nvic, SYSTICK_REFERENCE_HZ);
+    this.scs = new SystemControlSpace(nvic, faults, sysTick, regs::ipsr, this::requestSystemReset);
+    this.space = new AddressSpace(core.unicorn(), core::abortAccess, core::codeChanged);
+    this.exceptions = new ExceptionUnit(regs, nvic, faults, scs, space);
+    this.pacer = new RealtimePacer(clock);
+    nvic.setChangeListener(core::raiseStop);
+    scs.setCcrListener(() -> {
+      trapsChanged = true;
+      core.raiseStop();
+    });
+    clock.setInFlight(core::inFlight);
+    scheduler.setEarliestDeadlineListener(deadline -> core.limitBudget(deadline - sliceStart));
+    space.mapMmio("scs", SystemControlSpace.BASE, SystemControlSpace.SIZE, scs);
+    // The rest of the Private Peripheral Bus (ITM, DWT, FPB, TPIU...) is RAZ/WI, as in QEMU.
+    mapUnimplemented("ppb", 0xe0000000L, SystemControlSpace.BASE - 0xe0000000L);
+    mapUnimplemented("ppb", SystemControlSpace.BASE + SystemControlSpace.SIZE,
+        0xe0100000L - SystemControlSpace.BASE - SystemControlSpace.SIZE);
+    irqLines = new IrqLine[config.externalIrqs()];
+    for (int i = 0; i < irqLines.length; i++) {
+      int irq = i;
+      irqLines[i] = level -> nvic.setLevel(irq, level);
+    }
   }
 
   public MachineConfig config() {
-    throw new UnsupportedOperationException("not yet implemented");
+    return config;
   }
 
   public VirtualClock clock() {
-    throw new UnsupportedOperationException("not yet implemented");
+    return clock;
   }
 
   public Scheduler scheduler() {
-    throw new UnsupportedOperationException("not yet implemented");
+    return scheduler;
   }
+
+  // ---- memory map ----
 
   /** Maps guest-writable RAM, zero-filled at construction (not at reset, as on the board). */
   public void mapRam(String name, long base, long size) {
-    throw new UnsupportedOperationException("not yet implemented");
+    space.mapRam(name, base, size);
   }
 
   /** Maps memory the guest may read and execute but not write; loaders fill it. */
   public void mapRom(String name, long base, long size) {
-    throw new UnsupportedOperationException("not yet implemented");
+    space.mapRom(name, base, size);
   }
 
   /** Maps a peripheral; every guest access in [base, base+size) goes to {@code device}. */
   public void mapMmio(String name, long base, long size, MmioDevice device) {
-    throw new UnsupportedOperationException("not yet implemented");
+    space.mapMmio(name, base, size, device);
   }
 
   /** A region known on the board but not modelled: accesses are logged, read as zero, no fault. */
   public void mapUnimplemented(String name, long base, long size) {
-    throw new UnsupportedOperationException("not yet implemented");
+    space.mapMmio(name, base, size, new UnimplementedDevice(name, base));
   }
 
   /** The wire into NVIC external interrupt {@code n} (0-based, IRQn). */
   public IrqLine irq(int n) {
-    throw new UnsupportedOperationException("not yet implemented");
+    if (n < 0 || n >= irqLines.length) {
+      throw new IllegalArgumentException("IRQ " + n + " out of range 0-" + (irqLines.length - 1));
+    }
+    return irqLines[n];
   }
 
   public GuestMemory memory() {
-    throw new UnsupportedOperationException("not yet implemented");
+    return space;
   }
 
   public void setSemihosting(SemihostingHandler handler) {
-    throw new UnsupportedOperationException("not yet implemented");
+    this.semihosting = handler;
   }
 
   /** Registers called on AIRCR.SYSRESETREQ and {@link #reset()}, e.g. to reset devices. */
   public void addResetListener(Runnable listener) {
-    throw new UnsupportedOperationException("not yet implemented");
+    resetListeners.add(listener);
   }
+
+  /**
+   * Consulted before every idle skip with {@code (nowCycle, targetCycle)}; returns the cycle
+   * virtual time may advance to (clamped to {@code [now, target]}). The network bridge uses it
+   * to hold idle time to the wall clock while a real host socket is open. Null: skip freely.
+   */
+  public void setIdleWait(LongBinaryOperator wait) {
+    idleWait = wait;
+  }
+
+  /** Paces idle skips to the wall clock (--realtime); running code is never slowed. */
+  public void setRealtime(boolean on) {
+    realtime = on;
+    pacer.reanchor();
+  }
+
+  // ---- reset ----
 
   /** Core reset: SP and PC from the vector table at 0 (VTOR's reset value), devices reset. */
   public void reset() {
-    throw new UnsupportedOperationException("not yet implemented");
+    space.seal();
+    resetRequested = false;
+    exited = false;
+    exitCode = 0;
+    sleep = Sleep.AWAKE;
+    core.resetRegisters();
+    scs.reset();
+    trapsChanged = true;
+    exceptions.reset();
+    for (Runnable listener : resetListeners) {
+      listener.run();
+    }
+    instructions = 0;
+    resetCycle = clock.now();
+    long sp = space.read32(0);
+    long pc = space.read32(4);
+    if (sp < 0 || pc < 0) {
+      GUEST.error("reset: no vector table at 0x00000000");
+    }
+    regs.setMsp((int) Math.max(sp, 0) & ~3);
+    regs.setXpsr(1 << 24);
+    regs.setPc((int) Math.max(pc, 0));
+    if (pc >= 0 && (pc & 1) == 0) {
+      GUEST.warn("reset vector 0x{} is not a Thumb address", Long.toHexString(pc));
+    }
   }
+
+  private void requestSystemReset() {
+    resetRequested = true;
+    core.raiseStop();
+  }
+
+  // ---- running ----
 
   /** Runs until exit, lockup, a stop request or {@code maxCycles} more cycles of virtual time. */
   public RunResult run(long maxCycles) {
-    throw new UnsupportedOperationException("not yet implemented");
+    space.seal();
+    long limit = clock.now() + Math.max(0, Math.min(maxCycles, Long.MAX_VALUE - clock.now()));
+    while (true) {
+      if (exited) {
+        return result(RunResult.Stop.EXITED);
+      }
+      if (exceptions.lockedUp()) {
+        return result(RunResult.Stop.LOCKUP);
+      }
+      if (resetRequested) {
+        LOG.debug("AIRCR.SYSRESETREQ: resetting the board");
+        reset();
+      }
+      scheduler.runDue();
+      if (stopRequested) {
+        stopRequested = false;
+        return result(RunResult.Stop.STOP_REQUESTED);
+      }
+      if (sleep != Sleep.AWAKE && !wakeUp()) {
+        if (!idle(limit)) {
+          return result(RunResult.Stop.LIMIT_REACHED);
+        }
+        continue;
+      }
+      exceptions.takePending();
+      if (exceptions.lockedUp()) {
+        continue;
+      }
+      long now = clock.now();
+      if (now >= limit) {
+        return result(RunResult.Stop.LIMIT_REACHED);
+      }
+      runSlice(Math.min(scheduler.nextDeadline(), limit) - now);
+    }
+  }
+
+  private void runSlice(long budget) {
+    if (trapsChanged) {
+      trapsChanged = false;
+      core.setTraps((scs.ccr() & SystemControlSpace.CCR_UNALIGN_TRP) != 0,
+          (scs.ccr() & SystemControlSpace.CCR_DIV_0_TRP) != 0);
+    }
+    core.clearStop();
+    core.watchMasks(nvic.highestPending() != 0);
+    if (stopRequested) {
+      core.raiseStop(); // a request that raced with the clear must not be lost
+    }
+    sliceStart = clock.now();
+    SliceResult r = core.runSlice(budget);
+    clock.advance(r.elapsed());
+    instructions += r.executed();
+    if (LOG.isTraceEnabled()) {
+      LOG.trace("slice of {}: {} after {} at 0x{}", budget, r.exit(), r.executed(),
+          Integer.toHexString(r.pc()));
+    }
+    dispatch(r);
+  }
+
+  private void dispatch(SliceResult r) {
+    switch (r.exit()) {
+      case BUDGET:
+      case FLAG:
+        break;
+      case WFI:
+        sleep = Sleep.WFI;
+        break;
+      case WFE:
+        if (exceptions.event()) {
+          exceptions.setEvent(false); // the event was set: WFE clears it and carries on
+        } else {
+          sleep = Sleep.WFE;
+        }
+        break;
+      case SVC:
+        exceptions.supervisorCall();
+        break;
+      case BKPT:
+        breakpoint(r.pc());
+        break;
+      case EXC_RETURN:
+        exceptions.exceptionReturn(r.pc());
+        break;
+      case UNDEFINED:
+        exceptions.fault(Exceptions.USAGE_FAULT, FaultStatus.UNDEFINSTR, r.pc());
+        break;
+      case NO_COPROCESSOR:
+        exceptions.fault(Exceptions.USAGE_FAULT, FaultStatus.NOCP, r.pc());
+        break;
+      case INVALID_STATE:
+        exceptions.fault(Exceptions.USAGE_FAULT, FaultStatus.INVSTATE, r.pc());
+        break;
+      case UNALIGNED:
+        exceptions.fault(Exceptions.USAGE_FAULT, FaultStatus.UNALIGNED, r.pc());
+        break;
+      case DIVIDE_BY_ZERO:
+        exceptions.fault(Exceptions.USAGE_FAULT, FaultStatus.DIVBYZERO, r.pc());
+        break;
+      case FETCH_FAULT:
+        fetchFault(r.pc());
+        break;
+      case BUS_ERROR:
+        exceptions.preciseBusError(r.detail(), r.pc());
+        break;
+      case DATA_FAULT:
+        GUEST.warn("data access fault near 0x{} (Unicorn error {})", Integer.toHexString(r.pc()),
+            r.detail());
+        exceptions.fault(Exceptions.BUS_FAULT, FaultStatus.PRECISERR, r.pc());
+        break;
+      default:
+        throw new IllegalStateException("unhandled slice exit " + r.exit());
+    }
+  }
+
+  /** Instruction fetch from non-memory: the XN system region is MemManage, else IBUSERR. */
+  private void fetchFault(int pc) {
+    if ((pc & 0xffffffffL) >= 0xe0000000L) {
+      exceptions.fault(Exceptions.MEM_MANAGE, FaultStatus.IACCVIOL, pc);
+    } else {
+      exceptions.fault(Exceptions.BUS_FAULT, FaultStatus.IBUSERR, pc);
+    }
+  }
+
+  /** BKPT: 0xAB is a semihosting call; any other BKPT escalates (no debugger attached). */
+  private void breakpoint(int pc) {
+    byte[] insn = space.read(pc & 0xffffffffL, 2);
+    int imm = Thumb.halfword(insn, 0) & 0xff;
+    if (imm == Thumb.SEMIHOSTING_IMM && semihosting != null) {
+      SemihostingRequest call = new SemihostingRequest(regs.r(0), regs.r(1), space, clock);
+      semihosting.handle(call);
+      instructions++; // the BKPT retires; its cycle is already in the slice's elapsed time
+      regs.setPc(pc + 2);
+      if (call.exited()) {
+        exited = true;
+        exitCode = call.exitStatus();
+      } else if (call.completed()) {
+        regs.setR(0, call.result());
+      } else {
+        GUEST.warn("semihosting operation 0x{} not answered", Integer.toHexString(call.operation()));
+      }
+      return;
+    }
+    // DebugMonitor is disabled (DEMCR.MON_EN=0): the debug event escalates to HardFault.
+    faults.recordHfsr(FaultStatus.DEBUGEVT);
+    exceptions.fault(Exceptions.DEBUG_MONITOR, 0, pc);
+  }
+
+  // ---- sleeping ----
+
+  /** A sleeping core wakes on a pending interrupt (even if PRIMASK masks it), WFE on an event. */
+  private boolean wakeUp() {
+    if (nvic.shouldWake() || (sleep == Sleep.WFE && exceptions.event())) {
+      if (sleep == Sleep.WFE) {
+        exceptions.setEvent(false);
+      }
+      sleep = Sleep.AWAKE;
+      return true;
+    }
+    return false;
+  }
+
+  /** Skips virtual time to the next deadline; false when the limit is reached first. */
+  private boolean idle(long limit) {
+    long now = clock.now();
+    long next = scheduler.nextDeadline();
+    if (next == Long.MAX_VALUE && !realtime) {
+      // Asleep with nothing scheduled: nothing can ever wake the core. Spend a finite budget;
+      // with an unbounded one (a hang, as QEMU would) leave the clock where it is.
+      if (limit < Long.MAX_VALUE / 2) {
+        clock.advanceTo(limit);
+      } else {
+        GUEST.warn("core sleeps with no event scheduled: nothing can wake it");
+      }
+      return false;
+    }
+    long target = Math.min(next, limit);
+    if (realtime && next == Long.MAX_VALUE) {
+      target = Math.min(limit, now + clock.hz() / 100); // wait in 10 ms steps for input
+    }
+    if (realtime) {
+      target = pacer.waitFor(target, () -> stopRequested);
+    }
+    if (idleWait != null && target > now) {
+      target = Math.max(now, Math.min(target, idleWait.applyAsLong(now, target)));
+    }
+    if (target > now) {
+      clock.advanceTo(target);
+    }
+    return clock.now() < limit;
   }
 
   /** Asks a run in progress to return at the next block boundary; safe from any thread. */
   public void requestStop() {
-    throw new UnsupportedOperationException("not yet implemented");
+    stopRequested = true;
+    core.raiseStop();
   }
 
-  /** Guest instructions executed since reset. */
+  /** The core's registers, for debuggers and tests; only between runs. */
+  public CoreRegisters registers() {
+    return regs;
+  }
+
+  /** The interrupt controller state (for debuggers and tests). */
+  public Nvic nvic() {
+    return nvic;
+  }
+
+  /** The fault status registers (for debuggers, reports and tests). */
+  public FaultStatus faultStatus() {
+    return faults;
+  }
+
+  /**
+   * Guest instructions executed since reset; during a run (from a device callback) it includes
+   * the slice in progress, exact to the block like {@link VirtualClock#now()}.
+   */
   public long instructions() {
-    throw new UnsupportedOperationException("not yet implemented");
+    return instructions + core.inFlight();
+  }
+
+  /** Virtual cycles since the last reset. */
+  public long cycles() {
+    return clock.now() - resetCycle;
+  }
+
+  private RunResult result(RunResult.Stop stop) {
+    return new RunResult(stop, stop == RunResult.Stop.EXITED ? exitCode : 0, instructions,
+        cycles(), stop == RunResult.Stop.LOCKUP ? exceptions.lockupReport() : "");
   }
 
   @Override
   public void close() {
+    core.close(); // idempotent
   }
 }

@@ -1,0 +1,290 @@
+package dev.vboard.emulator.arm;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ARMv7-M exception model that Unicorn lacks (ARM DDI 0403 B1.5): exception entry with the
+ * 8-word frame and 8-byte stack alignment (B1.5.6-B1.5.7), exception return on EXC_RETURN with
+ * tail-chaining (B1.5.8), preemption by group priority, fault escalation to HardFault (B1.5.14)
+ * and lockup (B1.5.15). Called by the machine between slices, never from a callback.
+ */
+public final class ExceptionUnit {
+  private static final Logger GUEST = LoggerFactory.getLogger("vboard.guest");
+  private static final Logger LOG = LoggerFactory.getLogger(ExceptionUnit.class);
+
+  private static final int XPSR_ALIGN = 1 << 9;
+  private static final int XPSR_T = 1 << 24;
+  /** EPSR.IT bits: [26:25] and [15:10]. */
+  private static final int XPSR_IT = 0x0600fc00;
+  private static final int FRAME_SIZE = 0x20;
+
+  private final CoreRegisters regs;
+  private final Nvic nvic;
+  private final FaultStatus faults;
+  private final SystemControlSpace scs;
+  private final SystemBus bus;
+  private boolean lockedUp;
+  private String lockupReport = "";
+  private boolean event;
+
+  public ExceptionUnit(CoreRegisters regs, Nvic nvic, FaultStatus faults, SystemControlSpace scs,
+      SystemBus bus) {
+    this.regs = regs;
+    this.nvic = nvic;
+    this.faults = faults;
+    this.scs = scs;
+    this.bus = bus;
+  }
+
+  public void reset() {
+    lockedUp = false;
+    lockupReport = "";
+    event = false;
+  }
+
+  public boolean lockedUp() {
+    return lockedUp;
+  }
+
+  public String lockupReport() {
+    return lockupReport;
+  }
+
+  /** The event register of WFE/SEV (B1.5.18); set by every exception entry and return. */
+  public boolean event() {
+    return event;
+  }
+
+  public void setEvent(boolean on) {
+    event = on;
+  }
+
+  /** The current execution priority, masks included (B1.5.4). */
+  public int executionPriority() {
+    CoreRegisters.Special s = regs.special();
+    return nvic.executionPriority(s.primask(), s.faultmask(), s.basepri());
+  }
+
+  /**
+   * Takes the highest-priority pending exception if it preempts the current execution
+   * priority. Returns true when an exception was entered.
+   */
+  public boolean takePending() {
+    if (lockedUp) {
+      return false;
+    }
+    int next = nvic.highestPending();
+    if (next == 0 || !nvic.canPreempt(next, executionPriority())) {
+      return false;
+    }
+    enter(next, regs.pc());
+    return true;
+  }
+
+  /** SVC retired: SVCall is taken now, or escalates when it cannot preempt (B1.5.14). */
+  public void supervisorCall() {
+    nvic.setPending(Exceptions.SVCALL);
+    if (nvic.canPreempt(Exceptions.SVCALL, executionPriority())) {
+      enter(Exceptions.SVCALL, regs.pc());
+    } else {
+      nvic.clearPending(Exceptions.SVCALL);
+      escalate(Exceptions.SVCALL, regs.pc());
+    }
+  }
+
+  /**
+   * A synchronous fault at {@code returnAddress}: records {@code cfsrBits} and takes the fault's
+   * handler, or HardFault when the handler is disabled or cannot preempt, or locks up.
+   */
+  public void fault(int exception, int cfsrBits, int returnAddress) {
+    faults.recordCfsr(cfsrBits);
+    GUEST.debug("{} (CFSR 0x{}) at 0x{}", Exceptions.name(exception),
+        Integer.toHexString(cfsrBits), Integer.toHexString(returnAddress));
+    if (lockedUp) {
+      return;
+    }
+    if (nvic.isEnabled(exception) && nvic.canPreempt(exception, executionPriority())) {
+      enter(exception, returnAddress);
+    } else {
+      escalate(exception, returnAddress);
+    }
+  }
+
+  /** A precise data bus error at {@code address} (a catch-all region recorded it). */
+  public void preciseBusError(int address, int returnAddress) {
+    faults.recordPreciseBusError(address);
+    fault(Exceptions.BUS_FAULT, 0, returnAddress);
+  }
+
+  private void escalate(int exception, int returnAddress) {
+    if (!nvic.canPreempt(Exceptions.HARD_FAULT, executionPriority())) {
+      lockUp(exception);
+      return;
+    }
+    faults.recordHfsr(FaultStatus.FORCED);
+    enter(Exceptions.HARD_FAULT, returnAddress);
+  }
+
+  // ---- entry ----
+
+  /** Exception entry (B1.5.6 PushStack, ExceptionTaken). */
+  private void enter(int exception, int returnAddress) {
+    int ipsr = regs.ipsr();
+    int control = regs.control();
+    boolean threadPsp = ipsr == 0 && (control & CoreRegisters.CONTROL_SPSEL) != 0;
+    int sp = regs.sp();
+    boolean align = (scs.ccr() & SystemControlSpace.CCR_STKALIGN) != 0 && (sp & 4) != 0;
+    int frame = (sp - FRAME_SIZE) & ~(align ? 4 : 0);
+    int xpsr = (regs.xpsr() & ~XPSR_ALIGN) | (align ? XPSR_ALIGN : 0);
+    int[] words = {regs.r(0), regs.r(1), regs.r(2), regs.r(3), regs.r(12), regs.lr(),
+        returnAddress & ~1, xpsr};
+    boolean stacked = true;
+    for (int i = 0; i < words.length; i++) {
+      stacked &= bus.write32(frame + 4 * i, words[i]);
+    }
+    regs.setSp(frame);
+    int excReturn = ipsr != 0 ? Exceptions.EXC_RETURN_HANDLER
+        : threadPsp ? Exceptions.EXC_RETURN_THREAD_PSP : Exceptions.EXC_RETURN_THREAD_MSP;
+    if (!stacked) {
+      // Derived BusFault (B1.5.6): the frame is incomplete; the handler runs anyway.
+      faults.recordCfsr(FaultStatus.STKERR);
+      nvic.setPending(Exceptions.BUS_FAULT);
+      GUEST.warn("stacking for {} at 0x{} hit a bus error", Exceptions.name(exception),
+          Integer.toHexString(frame));
+    }
+    startHandler(exception, excReturn, control & CoreRegisters.CONTROL_NPRIV);
+  }
+
+  /** Vector fetch and the switch to handler mode, shared by entry and tail-chaining. */
+  private void startHandler(int exception, int excReturn, int npriv) {
+    int target = exception;
+    long vector = bus.read32(scs.vtor() + 4 * exception);
+    if (vector < 0) {
+      // Vector table read error: HardFault with HFSR.VECTTBL (B1.5.14), or lockup.
+      if (exception == Exceptions.HARD_FAULT || exception == Exceptions.NMI) {
+        lockUp(exception);
+        return;
+      }
+      faults.recordHfsr(FaultStatus.VECTTBL);
+      target = Exceptions.HARD_FAULT;
+      vector = bus.read32(scs.vtor() + 4 * target);
+      if (vector < 0) {
+        lockUp(target);
+        return;
+      }
+    }
+    if ((vector & 1) == 0) {
+      GUEST.warn("vector for {} is 0x{} (not Thumb); running it as Thumb",
+          Exceptions.name(target), Long.toHexString(vector));
+    }
+    regs.setMode(target, false, npriv != 0);
+    nvic.activate(target);
+    regs.setLr(excReturn);
+    regs.setXpsr((regs.xpsr() & ~(XPSR_IT | 0x1ff | XPSR_ALIGN)) | XPSR_T | target);
+    regs.setPc((int) vector);
+    event = true;
+    LOG.trace("enter {} -> 0x{}", Exceptions.name(target), Long.toHexString(vector));
+  }
+
+  // ---- return ----
+
+  /** A branch loaded {@code excReturn} (bit 0 may be clear, as Unicorn reports the PC). */
+  public void exceptionReturn(int excReturn) {
+    int value = excReturn | 1;
+    int exception = regs.ipsr();
+    if (exception == 0) {
+      // Thread mode: not a return but a branch into the XN system region (B3.5.1).
+      faults.recordCfsr(FaultStatus.IACCVIOL);
+      fault(Exceptions.MEM_MANAGE, 0, value & ~1);
+      return;
+    }
+    boolean toThread = value == Exceptions.EXC_RETURN_THREAD_MSP
+        || value == Exceptions.EXC_RETURN_THREAD_PSP;
+    boolean valid = (toThread || value == Exceptions.EXC_RETURN_HANDLER)
+        && nvic.isActive(exception);
+    int nested = nvic.activeCount();
+    if (valid && toThread && nested > 1
+        && (scs.ccr() & SystemControlSpace.CCR_NONBASETHRDENA) == 0) {
+      valid = false;
+    }
+    if (valid && !toThread && nested <= 1) {
+      valid = false;
+    }
+    if (!valid) {
+      // INVPC UsageFault, taken from the handler with the EXC_RETURN value as return address.
+      fault(Exceptions.USAGE_FAULT, FaultStatus.INVPC, value & ~1);
+      return;
+    }
+    nvic.deactivate(exception);
+    event = true;
+    if (exception != Exceptions.NMI) {
+      regs.setFaultmask(false);
+    }
+    // Tail-chaining (B1.5.12): a pending exception that would preempt the context we return to
+    // is entered at once, reusing the frame on the stack.
+    int next = nvic.highestPending();
+    if (next != 0 && nvic.canPreempt(next, executionPriority())) {
+      LOG.trace("tail-chain {} -> {}", Exceptions.name(exception), Exceptions.name(next));
+      startHandler(next, value, regs.control() & CoreRegisters.CONTROL_NPRIV);
+      return;
+    }
+    popStack(value, toThread);
+  }
+
+  /** Unstacking (B1.5.8 PopStack). */
+  private void popStack(int excReturn, boolean toThread) {
+    boolean psp = excReturn == Exceptions.EXC_RETURN_THREAD_PSP;
+    CoreRegisters.Special s = regs.special();
+    int frame = psp ? s.psp() : s.msp();
+    int[] w = new int[8];
+    for (int i = 0; i < 8; i++) {
+      long v = bus.read32(frame + 4 * i);
+      if (v < 0) {
+        faults.recordCfsr(FaultStatus.UNSTKERR);
+        fault(Exceptions.BUS_FAULT, 0, regs.pc());
+        return;
+      }
+      w[i] = (int) v;
+    }
+    int xpsr = w[7];
+    int newSp = frame + FRAME_SIZE
+        + ((xpsr & XPSR_ALIGN) != 0 && (scs.ccr() & SystemControlSpace.CCR_STKALIGN) != 0 ? 4 : 0);
+    int ipsr = toThread ? 0 : xpsr & 0x1ff;
+    if (!toThread && ipsr == 0) {
+      GUEST.warn("return to handler mode with a stacked IPSR of 0");
+    }
+    regs.setMode(ipsr, psp, (regs.control() & CoreRegisters.CONTROL_NPRIV) != 0);
+    regs.setSp(newSp);
+    regs.setR(0, w[0]);
+    regs.setR(1, w[1]);
+    regs.setR(2, w[2]);
+    regs.setR(3, w[3]);
+    regs.setR(12, w[4]);
+    regs.setLr(w[5]);
+    regs.setPc(w[6]);
+    regs.setXpsr((xpsr & ~(0x1ff | XPSR_ALIGN)) | ipsr); // after the PC: EPSR.T as stacked
+  }
+
+  // ---- lockup ----
+
+  private void lockUp(int exception) {
+    lockedUp = true;
+    StringBuilder b = new StringBuilder();
+    b.append("lockup: fault in ").append(Exceptions.name(regs.ipsr()))
+        .append(" while taking ").append(Exceptions.name(exception)).append('\n');
+    for (int i = 0; i <= 12; i++) {
+      b.append(String.format("R%-3d 0x%08x%n", i, regs.r(i)));
+    }
+    b.append(String.format("SP   0x%08x%n", regs.sp()));
+    b.append(String.format("LR   0x%08x%n", regs.lr()));
+    b.append(String.format("PC   0x%08x%n", regs.pc()));
+    b.append(String.format("xPSR 0x%08x%n", regs.xpsr()));
+    b.append(String.format("CFSR 0x%08x%n", faults.cfsr()));
+    b.append(String.format("HFSR 0x%08x%n", faults.hfsr()));
+    b.append(String.format("MMFAR 0x%08x%n", faults.mmfar()));
+    b.append(String.format("BFAR 0x%08x%n", faults.bfar()));
+    lockupReport = b.toString();
+    GUEST.error("core locked up\n{}", lockupReport);
+  }
+}

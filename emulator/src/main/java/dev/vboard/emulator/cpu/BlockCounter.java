@@ -1,0 +1,129 @@
+package dev.vboard.emulator.cpu;
+
+import dev.vboard.emulator.unicorn.HelperLib;
+import jnr.ffi.Pointer;
+
+/**
+ * The native {@code vb_counter} shared with the block hook in {@code vboardcpu.c}: Java sets the
+ * budget and the stop flag, the hook counts executed instructions and stops the engine before a
+ * block that would overrun the budget. Field offsets mirror the C struct.
+ */
+final class BlockCounter implements AutoCloseable {
+  private static final int EXECUTED = 0;
+  private static final int BUDGET = 8;
+  private static final int STOP_FLAG = 16;
+  private static final int STOP_CAUSE = 20;
+  private static final int BLOCK_ADDR = 24;
+  private static final int BLOCK_SIZE = 32;
+  private static final int BLOCK_COUNT = 36;
+  private static final int BLOCKS = 40;
+  private static final int TRAP_CAUSE = 56;
+  private static final int TRAP_ADDR = 60;
+
+  /** Values of {@code trap_cause}. */
+  static final int TRAP_UNALIGNED = 1;
+  static final int TRAP_DIVIDE_BY_ZERO = 2;
+
+  /** Values of {@code stop_cause}. */
+  static final int CAUSE_NONE = 0;
+  static final int CAUSE_BUDGET = 1;
+  static final int CAUSE_FLAG = 2;
+
+  private final HelperLib helper;
+  private final Pointer counter;
+
+  BlockCounter(HelperLib helper) {
+    this.helper = helper;
+    this.counter = helper.vb_counter_new();
+    if (counter == null) {
+      throw new OutOfMemoryError("vb_counter_new");
+    }
+  }
+
+  /** The struct's address: the hook's {@code user_data}. */
+  Pointer pointer() {
+    return counter;
+  }
+
+  /** Zeroes the count and cause and sets the budget; keeps a raised stop flag. */
+  void startSlice(long budget) {
+    counter.putLong(EXECUTED, 0);
+    counter.putLong(BUDGET, budget);
+    counter.putInt(STOP_CAUSE, CAUSE_NONE);
+  }
+
+  long executed() {
+    return counter.getLong(EXECUTED);
+  }
+
+  void setExecuted(long n) {
+    counter.putLong(EXECUTED, n);
+  }
+
+  long budget() {
+    return counter.getLong(BUDGET);
+  }
+
+  void setBudget(long budget) {
+    counter.putLong(BUDGET, budget);
+  }
+
+  void raiseStop() {
+    counter.putInt(STOP_FLAG, 1);
+  }
+
+  void clearStop() {
+    counter.putInt(STOP_FLAG, 0);
+  }
+
+  int stopCause() {
+    return counter.getInt(STOP_CAUSE);
+  }
+
+  void clearStopCause() {
+    counter.putInt(STOP_CAUSE, CAUSE_NONE);
+  }
+
+  long blockAddress() {
+    return counter.getLong(BLOCK_ADDR) & 0xffffffffL;
+  }
+
+  int blockSize() {
+    return counter.getInt(BLOCK_SIZE);
+  }
+
+  int blockCount() {
+    return counter.getInt(BLOCK_COUNT);
+  }
+
+  int trapCause() {
+    return counter.getInt(TRAP_CAUSE);
+  }
+
+  int trapAddress() {
+    return counter.getInt(TRAP_ADDR);
+  }
+
+  void clearTrap() {
+    counter.putInt(TRAP_CAUSE, 0);
+  }
+
+  long blocks() {
+    return counter.getLong(BLOCKS);
+  }
+
+  /** Stop at the next block after the interrupt masks change (engine {@code uc}). */
+  void watchMasks(Pointer uc, boolean on) {
+    helper.vb_watch_masks(counter, uc, on ? 1 : 0);
+  }
+
+  /** Forgets cached per-block counts (code was rewritten by the host). */
+  void clearCache() {
+    helper.vb_counter_clear_cache(counter);
+  }
+
+  @Override
+  public void close() {
+    helper.vb_counter_free(counter);
+  }
+}

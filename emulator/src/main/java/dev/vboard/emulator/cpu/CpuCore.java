@@ -1,0 +1,402 @@
+package dev.vboard.emulator.cpu;
+
+import dev.vboard.emulator.unicorn.NativeLibraries;
+import dev.vboard.emulator.unicorn.UcConst;
+import dev.vboard.emulator.unicorn.UcError;
+import dev.vboard.emulator.unicorn.Unicorn;
+import dev.vboard.emulator.unicorn.UnicornLib;
+import jnr.ffi.Pointer;
+import jnr.ffi.byref.PointerByReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Cortex-M3 instruction engine: Unicorn in Thumb mode with the CPU model set to Cortex-M3, and
+ * the native counting block hook. It runs slices of an exact instruction budget and reports why
+ * each slice ended; it knows nothing of exceptions, which {@code dev.vboard.emulator.arm} models.
+ *
+ * <p>Unicorn 2.0.1 facts this relies on (measured, see the project notes): SVC arrives as
+ * interrupt 2 with PC after it; BKPT as interrupt 7 with PC on it; a branch to an EXC_RETURN
+ * value faults as a prefetch abort (interrupt 3) at the value with bit 0 clear, provided the
+ * 0xFFFFF000 page stays unmapped; WFI returns OK with PC after it; WFE and UDF return
+ * UC_ERR_INSN_INVALID (PC after WFE, on UDF). A stop from the block hook happens before the
+ * block runs. Starting with {@code until} set to an address inside a block, after removing that
+ * block from the translation cache, stops exactly there: that is how a slice ends on the exact
+ * instruction.
+ */
+public final class CpuCore implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(CpuCore.class);
+
+  /** An address that is never code. 2.0.1 discards the block holding {@code until - 1}. */
+  private static final long UNTIL_NEVER = 0xfffffffeL;
+
+  // QEMU's target/arm/cpu.h exception numbers, as Unicorn passes them to UC_HOOK_INTR.
+  private static final int EXCP_UDEF = 1;
+  private static final int EXCP_SWI = 2;
+  private static final int EXCP_PREFETCH_ABORT = 3;
+  private static final int EXCP_DATA_ABORT = 4;
+  private static final int EXCP_BKPT = 7;
+  private static final int EXCP_EXCEPTION_EXIT = 8;
+  private static final int EXCP_NOCP = 17;
+  private static final int EXCP_INVSTATE = 18;
+  private static final int EXCP_UNALIGNED = 22;
+
+  private static final int XPSR_T = 1 << 24;
+
+  private final Unicorn uc;
+  private final BlockCounter counter;
+  private final Pointer resetContext;
+  private int pendingIntr = -1;
+  private int intrPc;
+  private boolean accessAborted;
+  private int abortedAddress;
+  private long unalignedHook;
+  private long div0Hook;
+  private boolean inSlice;
+  private boolean closed;
+
+  public CpuCore() {
+    uc = Unicorn.open(UcConst.UC_ARCH_ARM, UcConst.UC_MODE_THUMB);
+    // UC_MODE_MCLASS would build a Cortex-M33 whatever we ask; THUMB + model gives a real M3.
+    uc.setCpuModel(UcConst.UC_CPU_ARM_CORTEX_M3);
+    counter = new BlockCounter(NativeLibraries.helper());
+    uc.hookAdd(UcConst.UC_HOOK_BLOCK, NativeLibraries.helper().vb_block_hook_address(),
+        counter.pointer(), 1, 0);
+    uc.hookInterrupts(this::onInterrupt);
+    // The power-on register state, restored on every reset (CONTROL.nPRIV and friends cannot
+    // all be cleared by register writes from unprivileged thread mode).
+    UnicornLib lib = NativeLibraries.unicorn();
+    PointerByReference ctx = new PointerByReference();
+    check(lib.uc_context_alloc(uc.handle(), ctx), "uc_context_alloc");
+    resetContext = ctx.getValue();
+    check(lib.uc_context_save(uc.handle(), resetContext), "uc_context_save");
+  }
+
+  private static void check(int err, String what) {
+    if (err != 0) {
+      throw new IllegalStateException(what + " failed: " + UcError.of(err));
+    }
+  }
+
+  /** The engine, for memory mapping and register access. */
+  public Unicorn unicorn() {
+    return uc;
+  }
+
+  /** Restores the power-on register state (all registers, modes and masks). */
+  public void resetRegisters() {
+    check(NativeLibraries.unicorn().uc_context_restore(uc.handle(), resetContext),
+        "uc_context_restore");
+  }
+
+  /** Instructions retired so far in the slice in progress; 0 between slices. */
+  public long inFlight() {
+    return inSlice ? counter.executed() : 0;
+  }
+
+  /** Makes the slice in progress (or the next one) stop at the next block boundary. */
+  public void raiseStop() {
+    counter.raiseStop();
+  }
+
+  public void clearStop() {
+    counter.clearStop();
+  }
+
+  /**
+   * While an exception is pending but masked, stop at the first block after PRIMASK, FAULTMASK
+   * or BASEPRI change, so that an unmask lets it in before the next instruction.
+   */
+  public void watchMasks(boolean on) {
+    counter.watchMasks(uc.handle(), on);
+  }
+
+  /** Shortens the slice in progress to end after {@code budget} instructions in total. */
+  public void limitBudget(long budget) {
+    if (inSlice && budget < counter.budget()) {
+      counter.setBudget(Math.max(budget, 0));
+    }
+  }
+
+  /**
+   * Called from an MMIO callback for an access that must fault (unmapped space): stops the
+   * engine at once. Unicorn then leaves every register as it was before the faulting
+   * instruction, only the PC is stale (the block start); {@link #runSlice} finds the
+   * instruction and reports {@link SliceExit#BUS_ERROR}.
+   */
+  public void abortAccess(int address) {
+    if (!accessAborted) {
+      accessAborted = true;
+      abortedAddress = address;
+    }
+    uc.emuStop();
+  }
+
+  /**
+   * Follows CCR.UNALIGN_TRP and CCR.DIV_0_TRP, which Unicorn 2.0.1 does not implement, with
+   * native hooks installed only while the bits are set (adding a hook flushes the translation
+   * cache, and a code hook slows execution several times). Call between slices.
+   */
+  public void setTraps(boolean unaligned, boolean divideByZero) {
+    var helper = NativeLibraries.helper();
+    if (unaligned && unalignedHook == 0) {
+      unalignedHook = uc.hookAdd(UcConst.UC_HOOK_MEM_READ | UcConst.UC_HOOK_MEM_WRITE,
+          helper.vb_unaligned_hook_address(), counter.pointer(), 1, 0);
+    } else if (!unaligned && unalignedHook != 0) {
+      uc.hookDel(unalignedHook);
+      unalignedHook = 0;
+    }
+    if (divideByZero && div0Hook == 0) {
+      div0Hook = uc.hookAdd(UcConst.UC_HOOK_CODE, helper.vb_div0_hook_address(),
+          counter.pointer(), 1, 0);
+      uc.flushCache(); // code hooks are compiled into blocks
+    } else if (!divideByZero && div0Hook != 0) {
+      uc.hookDel(div0Hook);
+      div0Hook = 0;
+      uc.flushCache();
+    }
+  }
+
+  /** Forgets cached block sizes, after the host rewrote guest code. */
+  public void codeChanged() {
+    counter.clearCache();
+  }
+
+  public int reg(int regid) {
+    return uc.regRead(regid);
+  }
+
+  public void setReg(int regid, int value) {
+    uc.regWrite(regid, value);
+  }
+
+  public int pc() {
+    return uc.regRead(UcConst.UC_ARM_REG_PC);
+  }
+
+  /**
+   * Runs from the current PC until {@code budget} instructions have retired or something
+   * needs the machine's attention. Returns the exit and the exact count.
+   */
+  public SliceResult runSlice(long budget) {
+    counter.startSlice(budget);
+    inSlice = true;
+    try {
+      SliceResult r = runFrom(pc(), UNTIL_NEVER);
+      long executed = counter.executed();
+      if (r.exit() == SliceExit.BUDGET && executed < budget) {
+        r = finishInsideBlock(budget - executed);
+      }
+      // Devices saw the clock count whole blocks on entry: time is at least that.
+      return new SliceResult(r.exit(), r.executed(), r.pc(), r.detail(), counter.executed());
+    } finally {
+      inSlice = false;
+      counter.setExecuted(0);
+    }
+  }
+
+  /**
+   * The next block would overrun the budget by part of itself: drop its translation and run it
+   * again with {@code until} on the first instruction past the budget.
+   */
+  private SliceResult finishInsideBlock(long remaining) {
+    long block = counter.blockAddress();
+    int size = counter.blockSize();
+    byte[] code = uc.memRead(block, size);
+    int length = Thumb.lengthOf(code, (int) remaining);
+    uc.removeCache(block, block + size);
+    counter.clearStopCause();
+    return runFrom((int) block, block + length);
+  }
+
+  private SliceResult runFrom(int begin, long until) {
+    pendingIntr = -1;
+    accessAborted = false;
+    counter.clearTrap();
+    // Bit 0 of the start address sets Unicorn's Thumb state: keep EPSR.T as it is, so that a
+    // BX to an even address at the end of the last slice still faults (INVSTATE).
+    boolean thumb = (uc.regRead(UcConst.UC_ARM_REG_XPSR) & XPSR_T) != 0;
+    UcError err = uc.emuStart((begin & 0xfffffffeL) | (thumb ? 1 : 0), until, 0, 0);
+    int pc = pc();
+    if (accessAborted) {
+      accessAborted = false;
+      return abortedAccess(abortedAddress, SliceExit.BUS_ERROR);
+    }
+    int trap = counter.trapCause();
+    if (trap == BlockCounter.TRAP_UNALIGNED) {
+      return abortedAccess(counter.trapAddress(), SliceExit.UNALIGNED);
+    }
+    if (trap == BlockCounter.TRAP_DIVIDE_BY_ZERO) {
+      int at = counter.trapAddress();
+      uc.regWrite(UcConst.UC_ARM_REG_PC, at | 1);
+      return new SliceResult(SliceExit.DIVIDE_BY_ZERO, retiredBefore(at), at, 0);
+    }
+    if (pendingIntr >= 0) {
+      return interrupted(pendingIntr, intrPc);
+    }
+    long executed = counter.executed();
+    switch (err) {
+      case OK:
+        return stoppedCleanly(pc, until, executed);
+      case INSN_INVALID:
+        if ((uc.regRead(UcConst.UC_ARM_REG_XPSR) & XPSR_T) == 0) {
+          // A BX/BLX/POP to an even address asked for ARM state, which M-profile lacks.
+          return new SliceResult(SliceExit.INVALID_STATE, retiredBefore(pc), pc, err.ordinal());
+        }
+        if (endsWithWfe(pc)) {
+          return new SliceResult(SliceExit.WFE, executed, pc, err.ordinal());
+        }
+        return new SliceResult(SliceExit.UNDEFINED, retiredBefore(pc), pc, err.ordinal());
+      case FETCH_UNMAPPED:
+      case FETCH_PROT:
+        return new SliceResult(SliceExit.FETCH_FAULT, executed, pc, err.ordinal());
+      default:
+        // Data faults outside the catch-all regions leave PC at the block start after part of
+        // the block ran: the count is approximate, which is why unmapped space is covered.
+        LOG.debug("slice ended with {} at pc 0x{}", err, Integer.toHexString(pc));
+        return new SliceResult(SliceExit.DATA_FAULT, executed, pc, err.ordinal());
+    }
+  }
+
+  /** Locates the instruction whose access was aborted and rewinds the PC and count to it. */
+  private SliceResult abortedAccess(int faultAddress, SliceExit exit) {
+    long block = counter.blockAddress();
+    int size = counter.blockSize();
+    byte[] code = uc.memRead(block, size + 2); // +2: a wide last instruction is whole
+    long fault = faultAddress & 0xffffffffL;
+    int offset = 0;
+    int index = 0;
+    int found = -1;
+    int foundIndex = 0;
+    while (offset + 1 < size) {
+      int hw1 = Thumb.halfword(code, offset);
+      int hw2 = Thumb.halfword(code, offset + 2);
+      ThumbMemoryAccess.Range r =
+          ThumbMemoryAccess.of(hw1, hw2, (int) block + offset, n -> uc.regRead(armReg(n)));
+      if (r != null && r.contains(fault)) {
+        found = offset;
+        foundIndex = index;
+        break;
+      }
+      offset += Thumb.isWide(hw1) ? 4 : 2;
+      index++;
+    }
+    if (found < 0) {
+      LOG.warn("no instruction of the block at 0x{} accesses 0x{}; faulting at the block start",
+          Long.toHexString(block), Long.toHexString(fault));
+      found = 0;
+      foundIndex = 0;
+    }
+    int pc = (int) block + found;
+    uc.regWrite(UcConst.UC_ARM_REG_PC, pc | 1); // bit 0 keeps Thumb state
+    long executed = counter.executed() - counter.blockCount() + foundIndex;
+    return new SliceResult(exit, executed, pc, faultAddress);
+  }
+
+  private static int armReg(int n) {
+    switch (n) {
+      case 13: return UcConst.UC_ARM_REG_SP;
+      case 14: return UcConst.UC_ARM_REG_LR;
+      case 15: return UcConst.UC_ARM_REG_PC;
+      default: return UcConst.armRegR(n);
+    }
+  }
+
+  private SliceResult stoppedCleanly(int pc, long until, long executed) {
+    int cause = counter.stopCause();
+    if (cause == BlockCounter.CAUSE_FLAG) {
+      return new SliceResult(SliceExit.FLAG, executed, pc, 0);
+    }
+    if (cause == BlockCounter.CAUSE_BUDGET || (pc & 0xffffffffL) == until) {
+      return new SliceResult(SliceExit.BUDGET, executed, pc, 0);
+    }
+    if (endsWithWfi(pc)) {
+      return new SliceResult(SliceExit.WFI, executed, pc, 0);
+    }
+    // Nothing we know stopped it; treat it as a flag stop so the loop re-evaluates.
+    return new SliceResult(SliceExit.FLAG, executed, pc, 0);
+  }
+
+  private SliceResult interrupted(int intno, int pc) {
+    switch (intno) {
+      case EXCP_SWI:
+        return new SliceResult(SliceExit.SVC, counter.executed(), pc, intno);
+      case EXCP_BKPT:
+        return new SliceResult(SliceExit.BKPT, retiredBefore(pc), pc, intno);
+      case EXCP_PREFETCH_ABORT:
+      case EXCP_EXCEPTION_EXIT:
+        if ((pc & 0xffffffffL) >= 0xfffffff0L) {
+          return new SliceResult(SliceExit.EXC_RETURN, counter.executed(), pc, intno);
+        }
+        return new SliceResult(SliceExit.FETCH_FAULT, counter.executed(), pc, intno);
+      case EXCP_UDEF:
+        return new SliceResult(SliceExit.UNDEFINED, retiredBefore(pc), pc, intno);
+      case EXCP_NOCP:
+        return new SliceResult(SliceExit.NO_COPROCESSOR, retiredBefore(pc), pc, intno);
+      case EXCP_INVSTATE:
+        return new SliceResult(SliceExit.INVALID_STATE, retiredBefore(pc), pc, intno);
+      case EXCP_UNALIGNED:
+        return new SliceResult(SliceExit.UNALIGNED, retiredBefore(pc), pc, intno);
+      case EXCP_DATA_ABORT:
+        return new SliceResult(SliceExit.DATA_FAULT, retiredBefore(pc), pc, intno);
+      default:
+        LOG.debug("unexpected engine interrupt {} at 0x{}", intno, Integer.toHexString(pc));
+        return new SliceResult(SliceExit.UNDEFINED, retiredBefore(pc), pc, intno);
+    }
+  }
+
+  /**
+   * The count when the slice stopped at {@code pc} inside the last block entered: the hook
+   * counted the whole block on entry, but only the instructions before {@code pc} retired.
+   */
+  private long retiredBefore(int pc) {
+    long executed = counter.executed();
+    long block = counter.blockAddress();
+    long at = pc & 0xffffffffL;
+    int size = counter.blockSize();
+    if (at < block || at >= block + size) {
+      return executed;
+    }
+    byte[] code = uc.memRead(block, (int) (at - block));
+    return executed - counter.blockCount() + Thumb.count(code, code.length);
+  }
+
+  private boolean endsWithWfi(int pc) {
+    return endsWithHint(pc, Thumb.WFI, Thumb.WFI_W_SECOND);
+  }
+
+  private boolean endsWithWfe(int pc) {
+    return endsWithHint(pc, Thumb.WFE, Thumb.WFE_W_SECOND);
+  }
+
+  private boolean endsWithHint(int pc, int narrow, int wideSecond) {
+    long at = pc & 0xffffffffL;
+    if (at < 4) {
+      return false;
+    }
+    byte[] b = new byte[4];
+    if (uc.tryMemRead(at - 4, b) != UcError.OK) {
+      return false;
+    }
+    return Thumb.halfword(b, 2) == narrow
+        || (Thumb.halfword(b, 0) == Thumb.HINT_W_FIRST && Thumb.halfword(b, 2) == wideSecond);
+  }
+
+  /** UC_HOOK_INTR: remember what happened and stop; the machine handles it between slices. */
+  private void onInterrupt(Pointer engine, int intno, Pointer userData) {
+    pendingIntr = intno;
+    intrPc = pc();
+    uc.emuStop();
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    NativeLibraries.unicorn().uc_context_free(resetContext);
+    uc.close();
+    counter.close();
+  }
+}

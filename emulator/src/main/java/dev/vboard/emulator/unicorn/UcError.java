@@ -1,0 +1,34 @@
+package dev.vboard.emulator.unicorn;
+
+/** {@code uc_err}, in header order, so {@code ordinal()} is the C value. */
+public enum UcError {
+  OK,
+  NOMEM,
+  ARCH,
+  HANDLE,
+  MODE,
+  VERSION,
+  READ_UNMAPPED,
+  WRITE_UNMAPPED,
+  FETCH_UNMAPPED,
+  HOOK,
+  INSN_INVALID,
+  MAP,
+  WRITE_PROT,
+  READ_PROT,
+  FETCH_PROT,
+  ARG,
+  READ_UNALIGNED,
+  WRITE_UNALIGNED,
+  FETCH_UNALIGNED,
+  HOOK_EXIST,
+  RESOURCE,
+  EXCEPTION,
+  /** A code this binding does not know (a newer library). */
+  UNKNOWN;
+
+  public static UcError of(int code) {
+    UcError[] all = values();
+    return code >= 0 && code < all.length - 1 ? all[code] : UNKNOWN;
+  }
+}

@@ -1,0 +1,305 @@
+/*
+ * vboard native CPU helper, loaded by dev.vboard.emulator.cpu.NativeHelper.
+ *
+ * 1. An instruction-counting UC_HOOK_BLOCK callback. Unicorn 2.0.1 offers exact counting only
+ *    through uc_emu_start(count=K), which installs a per-instruction hook and flushes the
+ *    translation cache whenever K switches on or off. A block hook in C costs a few ns per block:
+ *    it adds the block's Thumb instruction count (decoded once from guest memory, cached by
+ *    address and size) and calls uc_emu_stop() *before* a block that would run past the budget,
+ *    or when the Java side raised the stop flag (MMIO callbacks must never stop mid-block).
+ *
+ * 2. Optional no-op replacements for page_collection_lock_arm/page_collection_unlock_arm, see
+ *    vb_fast_stores_*. Unicorn 2.0.1 stubs QEMU's dirty-memory tracking, so every guest store
+ *    takes notdirty_write(), which allocates and frees a page-collection lock structure (a tree
+ *    plus a hash table) only to lock pages in a single-threaded engine. libunicorn calls the two
+ *    functions through its exported (interposable) symbols, so when this library is loaded
+ *    RTLD_GLOBAL before libunicorn our definitions win. They forward to the real ones unless
+ *    vb_fast_stores_enable() was called after the Java side checked uc_version() == 2.0.x.
+ *    Only the locking is skipped: tb_invalidate_phys_page_fast() still runs, so self-modifying
+ *    code keeps working.
+ */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicorn/unicorn.h>
+
+/* Shared with Java (dev.vboard.emulator.cpu.BlockCounter reads fields by these offsets). */
+typedef struct vb_counter {
+  uint64_t executed;    /* 0: instructions of the blocks entered in this slice */
+  uint64_t budget;      /* 8: never enter a block that would take executed past this */
+  uint32_t stop_flag;   /* 16: raised by Java: stop at the next block boundary */
+  uint32_t stop_cause;  /* 20: why the hook stopped: 0 it did not, 1 budget, 2 flag */
+  uint64_t block_addr;  /* 24: the last block seen (entered, or refused when stop_cause != 0) */
+  uint32_t block_size;  /* 32: its size in bytes */
+  uint32_t block_count; /* 36: its instruction count */
+  uint64_t blocks;      /* 40: blocks entered since creation (statistics) */
+  uint32_t watch_masks; /* 48: nonzero: stop when PRIMASK/FAULTMASK/BASEPRI change */
+  uint32_t masks;       /* 52: their value when the watch started (see read_masks) */
+  uint32_t trap_cause;  /* 56: a trap hook stopped the engine: 1 unaligned access, 2 divide by 0 */
+  uint32_t trap_addr;   /* 60: the unaligned address, or the divide's PC */
+  /* private: (address, size) -> instruction count, open addressing */
+  uint64_t *keys;
+  uint32_t *counts;
+  uint32_t mask;
+  uint32_t used;
+} vb_counter;
+
+#define VB_INITIAL_SLOTS 4096u
+
+vb_counter *vb_counter_new(void) {
+  vb_counter *c = calloc(1, sizeof(vb_counter));
+  if (c == NULL) {
+    return NULL;
+  }
+  c->keys = calloc(VB_INITIAL_SLOTS, sizeof(uint64_t));
+  c->counts = calloc(VB_INITIAL_SLOTS, sizeof(uint32_t));
+  if (c->keys == NULL || c->counts == NULL) {
+    free(c->keys);
+    free(c->counts);
+    free(c);
+    return NULL;
+  }
+  c->mask = VB_INITIAL_SLOTS - 1;
+  return c;
+}
+
+void vb_counter_free(vb_counter *c) {
+  if (c != NULL) {
+    free(c->keys);
+    free(c->counts);
+    free(c);
+  }
+}
+
+/* Forgets cached counts, e.g. after the host rewrote code (an image load). */
+void vb_counter_clear_cache(vb_counter *c) {
+  memset(c->keys, 0, (size_t) (c->mask + 1) * sizeof(uint64_t));
+  c->used = 0;
+}
+
+/*
+ * Number of Thumb instructions in [addr, addr+size): a halfword whose top five bits are
+ * 0b11101, 0b11110 or 0b11111 starts a 32-bit instruction (ARMv7-M ARM A5.1).
+ */
+uint32_t vb_count_thumb(const uint8_t *code, uint32_t size) {
+  uint32_t n = 0;
+  uint32_t i = 0;
+  while (i + 1 < size) {
+    uint32_t hw = code[i] | (uint32_t) code[i + 1] << 8;
+    i += (hw & 0xf800u) >= 0xe800u ? 4 : 2;
+    n++;
+  }
+  return n;
+}
+
+static uint32_t decode_block(uc_engine *uc, uint64_t addr, uint32_t size) {
+  uint8_t local[2048];
+  uint8_t *buf = size <= sizeof(local) ? local : malloc(size);
+  uint32_t n;
+  if (buf == NULL) {
+    return size / 2;
+  }
+  if (uc_mem_read(uc, addr, buf, size) == UC_ERR_OK) {
+    n = vb_count_thumb(buf, size);
+  } else {
+    n = size / 2; /* code outside RAM/ROM (cannot happen for translated code); stay finite */
+  }
+  if (buf != local) {
+    free(buf);
+  }
+  return n;
+}
+
+static void grow(vb_counter *c) {
+  uint32_t old_slots = c->mask + 1;
+  uint64_t *old_keys = c->keys;
+  uint32_t *old_counts = c->counts;
+  uint32_t slots = old_slots * 2;
+  uint64_t *keys = calloc(slots, sizeof(uint64_t));
+  uint32_t *counts = calloc(slots, sizeof(uint32_t));
+  if (keys == NULL || counts == NULL) {
+    free(keys);
+    free(counts);
+    vb_counter_clear_cache(c); /* out of memory: start over rather than fail */
+    return;
+  }
+  c->keys = keys;
+  c->counts = counts;
+  c->mask = slots - 1;
+  for (uint32_t i = 0; i < old_slots; i++) {
+    uint64_t k = old_keys[i];
+    if (k != 0) {
+      uint32_t j = (uint32_t) ((k * 0x9e3779b97f4a7c15ull) >> 40) & c->mask;
+      while (c->keys[j] != 0) {
+        j = (j + 1) & c->mask;
+      }
+      c->keys[j] = k;
+      c->counts[j] = old_counts[i];
+    }
+  }
+  free(old_keys);
+  free(old_counts);
+}
+
+static uint32_t block_count(vb_counter *c, uc_engine *uc, uint64_t addr, uint32_t size) {
+  /* Guest addresses are 32-bit and blocks are short, so the key is unique and never 0. */
+  uint64_t key = (addr & 0xffffffffull) | (uint64_t) (size + 1) << 32;
+  uint32_t j = (uint32_t) ((key * 0x9e3779b97f4a7c15ull) >> 40) & c->mask;
+  while (c->keys[j] != 0) {
+    if (c->keys[j] == key) {
+      return c->counts[j];
+    }
+    j = (j + 1) & c->mask;
+  }
+  uint32_t n = decode_block(uc, addr, size);
+  c->keys[j] = key;
+  c->counts[j] = n;
+  if (++c->used * 2 > c->mask) {
+    grow(c);
+  }
+  return n;
+}
+
+/*
+ * PRIMASK | FAULTMASK << 1 | BASEPRI << 8. QEMU ends the block after CPSIE/CPSID and MSR to a
+ * mask register, so checking at block entry sees an unmask before the next instruction: a
+ * pending interrupt that the mask held back is then taken exactly where hardware takes it.
+ */
+static uint32_t read_masks(uc_engine *uc) {
+  uint32_t primask = 0, faultmask = 0, basepri = 0;
+  uc_reg_read(uc, UC_ARM_REG_PRIMASK, &primask);
+  uc_reg_read(uc, UC_ARM_REG_FAULTMASK, &faultmask);
+  uc_reg_read(uc, UC_ARM_REG_BASEPRI, &basepri);
+  return (primask & 1) | (faultmask & 1) << 1 | (basepri & 0xff) << 8;
+}
+
+/* Starts watching the mask registers (Java calls this between slices). */
+void vb_watch_masks(vb_counter *c, uc_engine *uc, int on) {
+  c->watch_masks = on != 0;
+  if (on) {
+    c->masks = read_masks(uc);
+  }
+}
+
+/* The UC_HOOK_BLOCK callback; user_data is the vb_counter. */
+void vb_block_hook(uc_engine *uc, uint64_t address, uint32_t size, void *user_data) {
+  vb_counter *c = user_data;
+  uint32_t n = block_count(c, uc, address, size);
+  c->block_addr = address;
+  c->block_size = size;
+  c->block_count = n;
+  if (c->stop_flag || (c->watch_masks && read_masks(uc) != c->masks)) {
+    c->stop_cause = 2;
+    uc_emu_stop(uc);
+    return;
+  }
+  if (c->executed + n > c->budget) {
+    /* uc_emu_stop() from a block hook stops before the block runs: it is not counted. */
+    c->stop_cause = 1;
+    uc_emu_stop(uc);
+    return;
+  }
+  c->executed += n;
+  c->blocks++;
+}
+
+/*
+ * CCR.UNALIGN_TRP (ARMv7-M B3.2.8): Unicorn 2.0.1 keeps its own CCR at reset value and never
+ * traps, so while the guest sets the bit this UC_HOOK_MEM_READ/WRITE hook stops on an unaligned
+ * halfword or word access. As with any stop from inside a memory access, the engine exits right
+ * after the access with the registers as they were before the instruction.
+ */
+void vb_unaligned_hook(uc_engine *uc, uc_mem_type type, uint64_t address, int size,
+                       int64_t value, void *user_data) {
+  vb_counter *c = user_data;
+  (void) type;
+  (void) value;
+  if (size > 1 && (address & (uint64_t) (size - 1)) != 0 && c->trap_cause == 0) {
+    c->trap_cause = 1;
+    c->trap_addr = (uint32_t) address;
+    uc_emu_stop(uc);
+  }
+}
+
+/*
+ * CCR.DIV_0_TRP: a UC_HOOK_CODE hook, installed only while the guest sets the bit, that stops
+ * before an SDIV/UDIV (T1 encodings, A7.7.127/A7.7.195) whose divisor register is zero.
+ */
+void vb_div0_hook(uc_engine *uc, uint64_t address, uint32_t size, void *user_data) {
+  vb_counter *c = user_data;
+  uint8_t b[4];
+  if (size != 4 || uc_mem_read(uc, address, b, 4) != UC_ERR_OK) {
+    return;
+  }
+  uint32_t hw1 = b[0] | (uint32_t) b[1] << 8;
+  uint32_t hw2 = b[2] | (uint32_t) b[3] << 8;
+  if (((hw1 & 0xffd0) != 0xfb90) || (hw2 & 0xf0f0) != 0xf0f0) {
+    return; /* 0xFB9x is SDIV, 0xFBBx is UDIV */
+  }
+  uint32_t rm = hw2 & 0xf;
+  uint32_t divisor = 1;
+  uc_reg_read(uc, rm <= 12 ? UC_ARM_REG_R0 + (int) rm : rm == 13 ? UC_ARM_REG_SP : UC_ARM_REG_LR,
+              &divisor);
+  if (divisor == 0 && c->trap_cause == 0) {
+    c->trap_cause = 2;
+    c->trap_addr = (uint32_t) address;
+    uc_emu_stop(uc);
+  }
+}
+
+void *vb_unaligned_hook_address(void) {
+  return (void *) vb_unaligned_hook;
+}
+
+void *vb_div0_hook_address(void) {
+  return (void *) vb_div0_hook;
+}
+
+/* Address of vb_block_hook, for uc_hook_add(). */
+void *vb_block_hook_address(void) {
+  return (void *) vb_block_hook;
+}
+
+/* ---- store fast path (see the header comment) ---- */
+
+static int fast_stores;
+static void *(*real_lock)(void *, uint64_t, uint64_t);
+static void (*real_unlock)(void *);
+static char dummy_collection;
+
+/* Returns 1 when both real functions exist behind ours (so forwarding and skipping are safe). */
+int vb_fast_stores_available(void) {
+  real_lock = (void *(*)(void *, uint64_t, uint64_t)) dlsym(RTLD_NEXT, "page_collection_lock_arm");
+  real_unlock = (void (*)(void *)) dlsym(RTLD_NEXT, "page_collection_unlock_arm");
+  return real_lock != NULL && real_unlock != NULL;
+}
+
+void vb_fast_stores_enable(int on) {
+  fast_stores = on && vb_fast_stores_available();
+}
+
+int vb_fast_stores_enabled(void) {
+  return fast_stores;
+}
+
+void *page_collection_lock_arm(void *uc, uint64_t start, uint64_t end) {
+  if (fast_stores) {
+    return &dummy_collection;
+  }
+  if (real_lock == NULL && !vb_fast_stores_available()) {
+    return NULL;
+  }
+  return real_lock(uc, start, end);
+}
+
+void page_collection_unlock_arm(void *set) {
+  if (set == &dummy_collection) {
+    return;
+  }
+  if (real_unlock == NULL && !vb_fast_stores_available()) {
+    return;
+  }
+  real_unlock(set);
+}

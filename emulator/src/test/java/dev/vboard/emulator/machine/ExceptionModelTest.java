@@ -1,0 +1,443 @@
+package dev.vboard.emulator.machine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vboard.emulator.arm.CoreRegisters;
+import org.junit.jupiter.api.Test;
+
+class ExceptionModelTest {
+
+  private static RunResult run(TestBoard b) {
+    return b.machine.run(10_000_000);
+  }
+
+  @Test
+  void svcStacksAnAlignedFrameAndReturnRestoresEverything() {
+    try (TestBoard b = new TestBoard().load("""
+          .thumb_func
+        reset:
+          ldr r0, =0x2000fff4      @ SP = 4 mod 8: entry must align the frame
+          mov sp, r0
+          movs r0, #10
+          movs r1, #11
+          movs r2, #12
+          movs r3, #13
+          mov r12, r3
+          svc #5
+          ldr r4, =0x20000000
+          mov r5, sp
+          str r5, [r4, #4]          @ SP after return
+          str r0, [r4, #8]          @ R0 after return
+          movs r0, #0
+          bl do_exit
+          .thumb_func
+        svc_handler:
+          ldr r4, =0x20000000
+          mov r5, sp
+          str r5, [r4]              @ frame address
+          str lr, [r4, #12]         @ EXC_RETURN
+          mrs r5, ipsr
+          str r5, [r4, #16]
+          bx lr
+        """)) {
+      RunResult r = run(b);
+      assertEquals(RunResult.Stop.EXITED, r.stop(), r.faultReport());
+      assertEquals(0, r.exitCode());
+      GuestMemory m = b.machine.memory();
+      int frame = m.readWord(0x20000000L);
+      assertEquals(0x2000ffd0, frame, "(0x2000fff4 - 0x20) rounded down to 8 bytes");
+      assertEquals(10, m.readWord(frame));
+      assertEquals(11, m.readWord(frame + 4L));
+      assertEquals(12, m.readWord(frame + 8L));
+      assertEquals(13, m.readWord(frame + 12L));
+      assertEquals(13, m.readWord(frame + 16L), "R12");
+      int stackedXpsr = m.readWord(frame + 28L);
+      assertEquals(1 << 9, stackedXpsr & (1 << 9), "xPSR bit 9 records the alignment pad");
+      assertEquals(1 << 24, stackedXpsr & (1 << 24), "T bit");
+      assertEquals(0x2000fff4, m.readWord(0x20000004L), "SP restored with the pad removed");
+      assertEquals(10, m.readWord(0x20000008L));
+      assertEquals(0xfffffff9, m.readWord(0x2000000cL), "from thread mode on MSP");
+      assertEquals(11, m.readWord(0x20000010L), "IPSR is SVCall");
+    }
+  }
+
+  @Test
+  void returningWithExcReturnFdSwitchesThreadModeToThePsp() {
+    try (TestBoard b = new TestBoard().load("""
+          .thumb_func
+        reset:
+          svc #0                    @ the handler starts the "task" on the PSP
+          b .
+          .thumb_func
+        task:
+          mov r4, sp
+          mrs r5, control
+          ldr r6, =0x20000000
+          str r4, [r6]
+          str r5, [r6, #4]
+          svc #1                    @ from PSP: EXC_RETURN must be 0xFFFFFFFD
+          ldr r6, =0x20000000
+          mov r4, sp
+          str r4, [r6, #12]
+          movs r0, #0
+          bl do_exit
+          .thumb_func
+        svc_handler:
+          ldr r6, =0x20000000
+          str lr, [r6, #8]
+          ldr r0, [r6, #16]
+          cbnz r0, 1f
+          movs r0, #1
+          str r0, [r6, #16]
+          ldr r0, =0x20008000 - 32  @ a fresh frame for the task
+          ldr r1, =task
+          str r1, [r0, #24]          @ stacked PC
+          ldr r1, =0x01000000
+          str r1, [r0, #28]          @ stacked xPSR (T)
+          msr psp, r0
+          ldr lr, =0xfffffffd
+        1:
+          bx lr
+        """)) {
+      RunResult r = run(b);
+      assertEquals(RunResult.Stop.EXITED, r.stop(), r.faultReport());
+      GuestMemory m = b.machine.memory();
+      assertEquals(0x20008000, m.readWord(0x20000000L), "task runs on the PSP above its frame");
+      assertEquals(CoreRegisters.CONTROL_SPSEL, m.readWord(0x20000004L) & 3);
+      assertEquals(0xfffffffd, m.readWord(0x20000008L));
+      assertEquals(0x20008000, m.readWord(0x2000000cL), "PSP restored after the second SVC");
+    }
+  }
+
+  @Test
+  void higherPriorityInterruptPreemptsAndEqualPriorityTailChains() {
+    try (TestBoard b = new TestBoard().load("""
+          .thumb_func
+        reset:
+          ldr r4, =0xe000e100       @ ISER0
+          movs r0, #7
+          str r0, [r4]              @ enable IRQ0-2
+          ldr r4, =0xe000e400       @ IPR: IRQ0 0x80, IRQ1 0x40, IRQ2 0x80
+          ldr r0, =0x00804080
+          str r0, [r4]
+          ldr r4, =0xe000e200       @ ISPR0
+          movs r0, #1
+          str r0, [r4]              @ pend IRQ0
+          movs r0, #'t'
+          bl putc
+          movs r0, #0
+          bl do_exit
+          .thumb_func
+        irq0_handler:
+          push {lr}
+          movs r0, #'0'
+          bl putc
+          ldr r4, =0xe000e200
+          movs r0, #2
+          str r0, [r4]              @ pend IRQ1: preempts at once
+          movs r0, #'a'
+          bl putc
+          pop {pc}
+          .thumb_func
+        irq1_handler:
+          push {lr}
+          movs r0, #'1'
+          bl putc
+          ldr r4, =0xe000e200
+          movs r0, #4
+          str r0, [r4]              @ pend IRQ2: same group as IRQ0, waits for it
+          pop {pc}
+          .thumb_func
+        irq2_handler:
+          push {lr}
+          movs r0, #'2'
+          bl putc
+          pop {pc}
+        """)) {
+      RunResult r = run(b);
+      assertEquals(RunResult.Stop.EXITED, r.stop(), r.faultReport());
+      assertEquals("01a2t", b.output());
+    }
+  }
+
+  @Test
+  void pendingInterruptsAreTakenLowestNumberFirstWhenUnmasked() {
+    try (TestBoard b = new TestBoard().load("""
+          .thumb_func
+        reset:
+          cpsid i
+          ldr r4, =0xe000e100
+          movs r0, #0x18
+          str r0, [r4]              @ enable IRQ3, IRQ4 (both priority 0)
+          ldr r4, =0xe000e200
+          str r0, [r4]              @ pend both while PRIMASK masks them
+          movs r0, #'m'
+          bl putc
+          cpsie i                   @ taken here, before the next instruction
+          movs r0, #'u'
+          bl putc
+          movs r0, #0
+          bl do_exit
+          .thumb_func
+        irq3_handler:
+          push {lr}
+          movs r0, #'3'
+          bl putc
+          pop {pc}
+          .thumb_func
+        irq4_handler:
+          push {lr}
+          movs r0, #'4'
+          bl putc
+          pop {pc}
+        """)) {
+      RunResult r = run(b);
+      assertEquals(RunResult.Stop.EXITED, r.stop(), r.faultReport());
+      assertEquals("m34u", b.output());
+    }
+  }
+
+  @Test
+  void basepriMasksOnlyLowerPriorities() {
+    try (TestBoard b = new TestBoard().load("""
+          .thumb_func
+        reset:
+          movs r0, #0x40
+          msr basepri, r0
+          ldr r4, =0xe000e100
+          movs r0, #3
+          str r0, [r4]
+          ldr r4, =0xe000e400
+          ldr r0, =0x00002080       @ IRQ0 0x80 (masked), IRQ1 0x20 (allowed)
+          str r0, [r4]
+          ldr r4, =0xe000e200
+          movs r0, #3
+          str r0, [r4]
+          movs r0, #'b'
+          bl putc
+          movs r0, #0
+          msr basepri, r0
+          movs r0, #'z'
+          bl putc
+          movs r0, #0
+          bl do_exit
+          .thumb_func
+        irq0_handler:
+          push {lr}
+          movs r0, #'0'
+          bl putc
+          pop {pc}
+          .thumb_func
+        irq1_handler:
+          push {lr}
+          movs r0, #'1'
+          bl putc
+          pop {pc}
+        """)) {
+      RunResult r = run(b);
+      assertEquals(RunResult.Stop.EXITED, r.stop(), r.faultReport());
+      assertEquals("1b0z", b.output());
+    }
+  }
+
+  @Test
+  void subPriorityDoesNotPreemptUnderPriorityGrouping() {
+    try (TestBoard b = new TestBoard().load("""
+          .thumb_func
+        reset:
+          ldr r4, =0xe000ed0c       @ AIRCR: PRIGROUP 6 -> group is bit 7 only
+          ldr r0, =0x05fa0600
+          str r0, [r4]
+          ldr r4, =0xe000e100
+          movs r0, #3
+          str r0, [r4]
+          ldr r4, =0xe000e400
+          ldr r0, =0x00004060       @ IRQ0 0x60, IRQ1 0x40: same group (0)
+          str r0, [r4]
+          ldr r4, =0xe000e200
+          movs r0, #1
+          str r0, [r4]
+          movs r0, #0
+          bl do_exit
+          .thumb_func
+        irq0_handler:
+          push {lr}
+          movs r0, #'0'
+          bl putc
+          ldr r4, =0xe000e200
+          movs r0, #2
+          str r0, [r4]              @ IRQ1 has a lower value but the same group: no preemption
+          movs r0, #'a'
+          bl putc
+          pop {pc}
+          .thumb_func
+        irq1_handler:
+          push {lr}
+          movs r0, #'1'
+          bl putc
+          pop {pc}
+        """)) {
+      RunResult r = run(b);
+      assertEquals(RunResult.Stop.EXITED, r.stop(), r.faultReport());
+      assertEquals("0a1", b.output());
+      assertEquals(6, b.machine.nvic().prigroup());
+    }
+  }
+
+  @Test
+  void undefinedInstructionWithUsageFaultDisabledEscalatesToHardFault() {
+    try (TestBoard b = new TestBoard().load("""
+          .thumb_func
+        reset:
+          udf #0
+          b .
+          .thumb_func
+        hardfault_handler:
+          ldr r4, =0x20000000
+          ldr r1, =0xe000ed28
+          ldr r2, [r1]              @ CFSR
+          ldr r3, [r1, #4]          @ HFSR
+          str r2, [r4]
+          str r3, [r4, #4]
+          ldr r2, [sp, #24]         @ stacked PC: the UDF itself
+          str r2, [r4, #8]
+          movs r0, #3
+          bl do_exit
+        """)) {
+      RunResult r = run(b);
+      assertEquals(RunResult.Stop.EXITED, r.stop(), r.faultReport());
+      assertEquals(3, r.exitCode());
+      GuestMemory m = b.machine.memory();
+      assertEquals(1 << 16, m.readWord(0x20000000L), "CFSR.UNDEFINSTR");
+      assertEquals(1 << 30, m.readWord(0x20000004L), "HFSR.FORCED");
+      assertTrue(m.readWord(0x20000008L) < 0x200, "stacked PC points at the UDF in reset");
+    }
+  }
+
+  @Test
+  void undefinedInstructionGoesToAnEnabledUsageFaultHandler() {
+    try (TestBoard b = new TestBoard().load("""
+          .thumb_func
+        reset:
+          ldr r1, =0xe000ed24       @ SHCSR.USGFAULTENA
+          ldr r0, =0x40000
+          str r0, [r1]
+          udf #1
+          b .
+          .thumb_func
+        usagefault_handler:
+          ldr r1, =0xe000ed2c
+          ldr r0, [r1]              @ HFSR must stay 0
+          add r0, r0, #6
+          bl do_exit
+        """)) {
+      RunResult r = run(b);
+      assertEquals(RunResult.Stop.EXITED, r.stop(), r.faultReport());
+      assertEquals(6, r.exitCode());
+    }
+  }
+
+  @Test
+  void readOfUnmappedAddressIsAPreciseBusFaultEscalatedToHardFault() {
+    try (TestBoard b = new TestBoard().load("""
+          .thumb_func
+        reset:
+          ldr r1, =0x60000000
+          ldr r0, [r1]
+          b .
+          .thumb_func
+        hardfault_handler:
+          ldr r4, =0x20000000
+          ldr r1, =0xe000ed28
+          ldr r2, [r1]              @ CFSR
+          str r2, [r4]
+          ldr r2, [r1, #4]          @ HFSR
+          str r2, [r4, #4]
+          ldr r2, [r1, #16]         @ BFAR
+          str r2, [r4, #8]
+          movs r0, #9
+          bl do_exit
+        """)) {
+      RunResult r = run(b);
+      assertEquals(RunResult.Stop.EXITED, r.stop(), r.faultReport());
+      GuestMemory m = b.machine.memory();
+      assertEquals((1 << 9) | (1 << 15), m.readWord(0x20000000L), "PRECISERR | BFARVALID");
+      assertEquals(1 << 30, m.readWord(0x20000004L), "FORCED");
+      assertEquals(0x60000000, m.readWord(0x20000008L), "BFAR");
+    }
+  }
+
+  @Test
+  void aFaultInsideHardFaultLocksUpWithAReport() {
+    try (TestBoard b = new TestBoard().load("""
+          .thumb_func
+        reset:
+          movs r7, #77
+          udf #0
+          .thumb_func
+        hardfault_handler:
+          udf #2
+        """)) {
+      RunResult r = run(b);
+      assertEquals(RunResult.Stop.LOCKUP, r.stop());
+      assertTrue(r.faultReport().contains("HardFault"), r.faultReport());
+      assertTrue(r.faultReport().contains("R7   0x0000004d"), r.faultReport());
+      assertTrue(r.faultReport().contains("HFSR 0x40000000"), r.faultReport());
+      assertTrue(r.faultReport().contains("CFSR 0x00010000"), r.faultReport());
+      assertEquals(RunResult.Stop.LOCKUP, b.machine.run(1000).stop(), "lockup is sticky");
+    }
+  }
+
+  @Test
+  void invalidExcReturnIsAnInvpcUsageFault() {
+    try (TestBoard b = new TestBoard().load("""
+          .thumb_func
+        reset:
+          svc #0
+          b .
+          .thumb_func
+        svc_handler:
+          ldr lr, =0xfffffff1       @ "return to handler" with nothing to return to
+          bx lr
+          .thumb_func
+        hardfault_handler:
+          ldr r1, =0xe000ed28
+          ldr r0, [r1]
+          lsrs r0, r0, #16          @ UFSR
+          bl do_exit
+        """)) {
+      RunResult r = run(b);
+      assertEquals(RunResult.Stop.EXITED, r.stop(), r.faultReport());
+      assertEquals(1 << 2, r.exitCode(), "UFSR.INVPC");
+    }
+  }
+
+  @Test
+  void sysResetRequestResetsCoreAndDevicesButKeepsRam() {
+    try (TestBoard b = new TestBoard()) {
+      int[] deviceResets = {0};
+      b.machine.addResetListener(() -> deviceResets[0]++);
+      b.load("""
+            .thumb_func
+          reset:
+            ldr r4, =0x20000100
+            ldr r0, [r4]
+            adds r0, #1
+            str r0, [r4]
+            cmp r0, #2
+            beq 1f
+            ldr r1, =0xe000ed0c
+            ldr r0, =0x05fa0004     @ SYSRESETREQ
+            str r0, [r1]
+            b .
+          1:
+            bl do_exit
+          """);
+      RunResult r = run(b);
+      assertEquals(RunResult.Stop.EXITED, r.stop(), r.faultReport());
+      assertEquals(2, r.exitCode(), "RAM survives the reset; the code ran twice");
+      assertEquals(2, deviceResets[0], "load's reset and the requested one");
+    }
+  }
+}
