@@ -1,0 +1,53 @@
+package dev.vboard.emulator.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Puts the controlling terminal into character-at-a-time mode (no line buffering, no echo, no
+ * signal keys) and restores it on close. A no-op when stdin is not a terminal, so pipes and
+ * tests are unaffected. Uses stty(1), the portable way to change terminal modes from the JVM.
+ */
+final class TerminalMode implements AutoCloseable {
+  private final String saved;
+
+  private TerminalMode(String saved) {
+    this.saved = saved;
+  }
+
+  static TerminalMode characterAtATime() throws IOException, InterruptedException {
+    if (System.console() == null || !new File("/dev/tty").canRead()) {
+      return new TerminalMode(null);
+    }
+    String saved = stty("-g").trim();
+    stty("-icanon", "-echo", "-isig", "-ixon", "min", "1", "time", "0");
+    return new TerminalMode(saved);
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (saved != null) {
+      try {
+        stty(saved);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static String stty(String... args) throws IOException, InterruptedException {
+    String[] command = new String[args.length + 1];
+    command[0] = "stty";
+    System.arraycopy(args, 0, command, 1, args.length);
+    Process p = new ProcessBuilder(command)
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/tty")))
+        .redirectError(ProcessBuilder.Redirect.INHERIT)
+        .start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (p.waitFor() != 0) {
+      throw new IOException("stty " + String.join(" ", args) + " failed");
+    }
+    return out;
+  }
+}
