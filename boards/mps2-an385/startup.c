@@ -106,7 +106,6 @@ __attribute__((section(".vectors"), used)) static const vector_t vector_table[16
 /* SCB registers (ARMv7-M B3.2.2). */
 #define SCB_ICSR (*(volatile uint32_t *)0xE000ED04u)
 #define SCB_VTOR (*(volatile uint32_t *)0xE000ED08u)
-#define SCB_CCR (*(volatile uint32_t *)0xE000ED14u)
 #define SCB_SHCSR (*(volatile uint32_t *)0xE000ED24u)
 #define SCB_CFSR (*(volatile uint32_t *)0xE000ED28u)
 
@@ -124,8 +123,10 @@ void Reset_Handler(void) {
   memset(__bss_start, 0, (size_t)((uintptr_t)__bss_end - (uintptr_t)__bss_start));
 
   SCB_VTOR = (uint32_t)(uintptr_t)vector_table;
-  /* CCR.DIV_0_TRP: make integer division by zero fault instead of returning 0 (B3.2.8). */
-  SCB_CCR |= (1u << 4);
+  /* CCR.DIV_0_TRP (B3.2.8) stays at its reset value 0: integer division by zero returns 0.
+     The runtime and the Python VM check their divisors themselves, and the trap is costly
+     to emulate (Unicorn has no native support; vboard watches every instruction while it is
+     set). Firmware that wants the fault sets the bit itself. */
   /* SHCSR: route MemManage/BusFault/UsageFault to their own handlers (B3.2.13). */
   SCB_SHCSR |= (1u << 16) | (1u << 17) | (1u << 18);
 

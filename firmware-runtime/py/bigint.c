@@ -388,9 +388,16 @@ Value big_from_double(double d) {
 intptr_t big_hash(Value v) {
   View a;
   view(v, &a);
+  /* h = (h * 2^32 + digit) mod P for the Mersenne prime P = 2^61 - 1, as CPython hashes ints.
+     Multiplying by 2^32 modulo 2^61 - 1 is a 61-bit rotation, so 64-bit arithmetic suffices
+     (no __int128 on the Cortex-M3). */
   const uint64_t P = ((uint64_t)1 << 61) - 1;
-  unsigned __int128 h = 0;
-  for (size_t i = a.n; i > 0; i--) h = ((h << 32) | a.d[i - 1]) % P;
+  uint64_t h = 0;
+  for (size_t i = a.n; i > 0; i--) {
+    h = ((h << 32) & P) | (h >> 29);
+    h += a.d[i - 1];
+    if (h >= P) h -= P;
+  }
   int64_t r = (int64_t)h;
   if (a.neg) r = -r;
   return r == -1 ? -2 : (intptr_t)r;

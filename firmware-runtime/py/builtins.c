@@ -203,7 +203,11 @@ static Value b_pow(int n, const Value *a) {
     if (!is_int(a[0]) || !is_int(a[1]) || !is_int(a[2])) raise_msg(&TypeError_type, "pow() 3rd argument not allowed unless all arguments are integers");
     if (py_compare_bool(CMP_LT, a[1], MK_SMALL(0))) raise_msg(&ValueError_type, "pow() 2nd argument cannot be negative when 3rd argument specified");
     if (a[2] == MK_SMALL(0)) raise_msg(&ValueError_type, "pow() 3rd argument cannot be 0");
-    if (!IS_SMALL(a[0]) || !IS_SMALL(a[1]) || !IS_SMALL(a[2])) {
+    /* The machine-word path multiplies two residues below |m| in 64 bits, so it needs
+       |m| < 2^31; anything larger takes the arbitrary-precision path (no __int128 on the
+       Cortex-M3). */
+    if (!IS_SMALL(a[0]) || !IS_SMALL(a[1]) || !IS_SMALL(a[2])
+        || SMALL_VAL(a[2]) > INT32_MAX || SMALL_VAL(a[2]) < -INT32_MAX) {
       /* square-and-multiply with arbitrary-precision ints */
       Value base = int_binop(BIN_MOD, a[0], a[2]), e = a[1], r = MK_SMALL(1);
       while (py_compare_bool(CMP_GT, e, MK_SMALL(0))) {
@@ -216,7 +220,7 @@ static Value b_pow(int n, const Value *a) {
     int64_t b = int_as_i64(a[0]), e = int_as_i64(a[1]), m = int_as_i64(a[2]);
     if (m == 0) raise_msg(&ValueError_type, "pow() 3rd argument cannot be 0");
     if (e < 0) raise_msg(&ValueError_type, "pow() 2nd argument cannot be negative when 3rd argument specified");
-    __int128 r = 1, base = ((b % m) + m) % m, mm = m < 0 ? -m : m;
+    int64_t mm = m < 0 ? -m : m, r = 1, base = ((b % mm) + mm) % mm;
     while (e > 0) {
       if (e & 1) r = (r * base) % mm;
       base = (base * base) % mm;

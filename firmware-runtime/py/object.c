@@ -111,8 +111,11 @@ void repr_leave(void) {
 intptr_t py_hash(Value v) {
   if (IS_SMALL(v)) {
     intptr_t h = SMALL_VAL(v);
-    const intptr_t P = ((intptr_t)1 << 61) - 1; /* Python's modulus for numeric hashes */
+#if INTPTR_MAX > INT32_MAX
+    /* Python's modulus for numeric hashes; a 32-bit small int is always below it. */
+    const intptr_t P = ((intptr_t)1 << 61) - 1;
     if (h >= P || h <= -P) h %= P;
+#endif
     return h == -1 ? -2 : h;
   }
   Type *t = type_of(v);
