@@ -37,13 +37,20 @@ public final class ImageLoader {
         bootAddress);
   }
 
-  /** Parses {@code bytes}; {@code fileName} only serves to recognise Intel HEX by extension. */
+  /**
+   * Parses {@code bytes}; {@code fileName} only serves to recognise Intel HEX by extension and to
+   * refuse a {@code .elf}/{@code .axf} file that is not ELF.
+   */
   public static LoadedImage parse(byte[] bytes, String fileName, long bootAddress)
       throws ImageFormatException {
     if (ElfLoader.isElf(bytes)) {
       return ElfLoader.parse(bytes);
     }
     String lower = fileName.toLowerCase(Locale.ROOT);
+    if (lower.endsWith(".elf") || lower.endsWith(".axf")) {
+      // Named as ELF but without the magic: a broken file, not a raw image to boot blindly.
+      throw new ImageFormatException("not an ELF file (bad magic number)");
+    }
     if (lower.endsWith(".hex") || lower.endsWith(".ihex") || lower.endsWith(".ihx")
         || IntelHexLoader.looksLikeHex(bytes)) {
       return IntelHexLoader.parse(bytes);

@@ -55,6 +55,11 @@ class ImageLoaderTest {
   }
 
   @Test
+  void refusesAnElfExtensionWithoutTheElfMagic() {
+    assertRefused("garbage\n".getBytes(US_ASCII), "fw.elf", "not an ELF file (bad magic number)");
+  }
+
+  @Test
   void refusesAMissingFileWithOneLine() {
     ImageFormatException e = assertThrows(ImageFormatException.class,
         () -> ImageLoader.load(dir.resolve("nope.elf"), 0));
