@@ -1,5 +1,6 @@
 package dev.vboard.emulator.cli;
 
+import dev.vboard.emulator.net.BoardNetwork;
 import dev.vboard.emulator.net.NetOptions;
 import dev.vboard.emulator.tap.TapBridge;
 import dev.vboard.emulator.tap.TapDevice;
@@ -9,7 +10,6 @@ import dev.vboard.netstack.NetstackConfig;
 import dev.vboard.netstack.link.Link;
 import dev.vboard.netstack.link.PcapLink;
 import dev.vboard.netstack.link.PcapWriter;
-import dev.vboard.netstack.transport.service.VirtualService;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -245,25 +245,8 @@ public final class NetstackCommand implements Callable<Integer> {
       // A --hostfwd that cannot bind, a --qotd-file that cannot be read.
       throw new UserError(e.getMessage());
     }
-    if (!noServices) {
-      unbindServices(netstack, off);
-    }
+    BoardNetwork.unbindServices(netstack, options);
     return netstack;
-  }
-
-  /**
-   * {@code --service NAME=off}, as {@code BoardNetwork} does for a board: the service is taken
-   * off its port; TCP to it is then refused (no listener), UDP to it dropped and logged.
-   */
-  private static void unbindServices(Netstack netstack, Set<String> off) {
-    int gateway = netstack.config().iface().gateway();
-    for (VirtualService s : netstack.virtualServices()) {
-      if (off.contains(s.name())) {
-        netstack.tcp().engine().unlisten(gateway, s.port());
-        netstack.udp().bind(gateway, s.port(), (datagram, nowNs, sink) ->
-            LOG.debug("drop: UDP to service {} (turned off)", s.name()));
-      }
-    }
   }
 
   private PcapLink openPcap(Netstack netstack) {

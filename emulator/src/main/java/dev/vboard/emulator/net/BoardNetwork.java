@@ -93,7 +93,7 @@ public final class BoardNetwork implements AutoCloseable {
    * or refused with RST without host access or under restrict. UDP datagrams to it are dropped
    * and logged (the UDP layer has no unbind).
    */
-  private static void unbindServices(Netstack netstack, NetOptions options) {
+  public static void unbindServices(Netstack netstack, NetOptions options) {
     int gateway = netstack.config().iface().gateway();
     for (VirtualService s : netstack.virtualServices()) {
       if (options.servicesToUnbind().contains(s.name())) {
