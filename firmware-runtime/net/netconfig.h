@@ -25,7 +25,7 @@
 
 /* Sockets: total sockets (TCP + UDP, listeners included). */
 #ifndef NET_MAX_SOCKETS
-#define NET_MAX_SOCKETS 40
+#define NET_MAX_SOCKETS 64
 #endif
 
 /* UDP: bindings (sockets + DHCP + DNS), queued datagrams per socket, datagram size. */
@@ -41,7 +41,7 @@
 
 /* TCP (RFC 9293): connections (including embryonic ones), buffers, timers. */
 #ifndef NET_TCP_PCBS
-#define NET_TCP_PCBS 40
+#define NET_TCP_PCBS 64
 #endif
 #ifndef NET_TCP_RX_BUF
 #define NET_TCP_RX_BUF 2048
@@ -50,7 +50,16 @@
 #define NET_TCP_TX_BUF 2048
 #endif
 #ifndef NET_TCP_BACKLOG_MAX
-#define NET_TCP_BACKLOG_MAX 16
+#define NET_TCP_BACKLOG_MAX 48
+#endif
+/* The smallest listen queue, whatever listen() asks for. A listener's queue holds embryonic and
+ * completed connections together, and a SYN that finds it full is dropped for the client to
+ * retry after its RTO (1 s, then 2 s, ...). With a queue of 5 (asyncio's default backlog) a
+ * burst of 50 clients would take a minute of retries; Linux avoids that with a separate SYN
+ * queue (tcp_max_syn_backlog) and lwIP by ignoring the backlog. We keep one queue but give it a
+ * floor, so a small backlog still absorbs a burst as long as connections (PCBs) are free. */
+#ifndef NET_TCP_LISTEN_MIN
+#define NET_TCP_LISTEN_MIN 32
 #endif
 #ifndef NET_TCP_OOO_RANGES
 #define NET_TCP_OOO_RANGES 4 /* out-of-order byte ranges remembered per connection */

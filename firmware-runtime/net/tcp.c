@@ -250,8 +250,8 @@ int tcp_listen(struct tcp_pcb *pcb, int backlog) {
       return err;
     }
   }
-  if (backlog < 1) {
-    backlog = 1;
+  if (backlog < NET_TCP_LISTEN_MIN) {
+    backlog = NET_TCP_LISTEN_MIN; /* see netconfig.h */
   }
   pcb->backlog = backlog > NET_TCP_BACKLOG_MAX ? NET_TCP_BACKLOG_MAX : backlog;
   pcb->state = TCP_LISTEN;
