@@ -464,14 +464,16 @@ Value str_mod_format(Value fmtv, Value argsv) {
         else if (space) head[hn++] = ' ';
         if (alt && (conv == 'x' || conv == 'X' || conv == 'o')) { head[hn++] = '0'; head[hn++] = conv; }
         uint64_t u = x < 0 ? (uint64_t)0 - (uint64_t)x : (uint64_t)x;
-        char b[40];
-        snprintf(b, sizeof b, conv == 'x' ? "%llx" : conv == 'X' ? "%llX" : conv == 'o' ? "%llo" : "%llu", (unsigned long long)u);
-        if (prec > 0 && (int)strlen(b) < prec) {
-          char z[80];
-          snprintf(z, sizeof z, "%0*d%s", prec - (int)strlen(b), 0, b);
-          strcpy(b, z);
-        }
-        piece = str_from_cstr(b);
+        /* digits by hand: the board's newlib-nano printf has no long long conversions */
+        char b[128], *e = b + sizeof b, *p = e;
+        unsigned base = conv == 'o' ? 8 : conv == 'x' || conv == 'X' ? 16 : 10;
+        const char *dig = conv == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
+        do {
+          *--p = dig[u % base];
+          u /= base;
+        } while (u);
+        while (e - p < prec && p > b) *--p = '0';
+        piece = str_new(p, (size_t)(e - p));
         break;
       }
       case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': {

@@ -33,10 +33,17 @@ F1(expm1, expm1(x), 0)
 F1(fabs, fabs(x), 0)
 F1(degrees, x * 180.0 / M_PI, 0)
 F1(radians, x * M_PI / 180.0, 0)
+/* erf, erfc, gamma and lgamma cost ~8 KB of libm text; a port may leave them out, as
+ * MicroPython's board ports do (MICROPY_PY_MATH_SPECIAL_FUNCTIONS). */
+#ifndef PY_MATH_SPECIAL
+#define PY_MATH_SPECIAL 1
+#endif
+#if PY_MATH_SPECIAL
 F1(erf, erf(x), 0)
 F1(erfc, erfc(x), 0)
 F1(gamma, tgamma(x), (x <= 0 && x == floor(x)))
 F1(lgamma, lgamma(x), (x <= 0 && x == floor(x)))
+#endif
 
 static Value m_log(int n, const Value *a) {
   double x = arg(a[0]);
@@ -218,8 +225,12 @@ static const MethodDef math_defs[] = {
     {"acosh", m_acosh, 1, 1, 0, 0}, {"atanh", m_atanh, 1, 1, 0, 0}, {"log", m_log, 1, 2, 0, 0},
     {"log2", m_log2, 1, 1, 0, 0}, {"log10", m_log10, 1, 1, 0, 0}, {"log1p", m_log1p, 1, 1, 0, 0},
     {"expm1", m_expm1, 1, 1, 0, 0}, {"fabs", m_fabs, 1, 1, 0, 0}, {"degrees", m_degrees, 1, 1, 0, 0},
-    {"radians", m_radians, 1, 1, 0, 0}, {"erf", m_erf, 1, 1, 0, 0}, {"erfc", m_erfc, 1, 1, 0, 0},
-    {"gamma", m_gamma, 1, 1, 0, 0}, {"lgamma", m_lgamma, 1, 1, 0, 0}, {"pow", m_pow, 2, 2, 0, 0},
+    {"radians", m_radians, 1, 1, 0, 0},
+#if PY_MATH_SPECIAL
+    {"erf", m_erf, 1, 1, 0, 0}, {"erfc", m_erfc, 1, 1, 0, 0},
+    {"gamma", m_gamma, 1, 1, 0, 0}, {"lgamma", m_lgamma, 1, 1, 0, 0},
+#endif
+    {"pow", m_pow, 2, 2, 0, 0},
     {"atan2", m_atan2, 2, 2, 0, 0}, {"hypot", m_hypot, 0, -1, 0, 0},
     {"copysign", m_copysign, 2, 2, 0, 0}, {"fmod", m_fmod, 2, 2, 0, 0},
     {"floor", m_floor, 1, 1, 0, 0}, {"ceil", m_ceil, 1, 1, 0, 0}, {"trunc", m_trunc, 1, 1, 0, 0},

@@ -149,8 +149,10 @@ static void pack_into_buf(Value fmt, uint8_t *buf, int nargs, const Value *args)
             /* CPython's messages (Modules/_struct.c) */
             if (!sign && sz >= 4) raise_msg(&ValueError_type, "argument out of range");
             const char *nm = code == 'b' ? "byte" : code == 'B' ? "ubyte" : code == 'h' ? "short" : code == 'H' ? "ushort" : NULL;
-            if (nm) raise_msg(&ValueError_type, "%s format requires %lld <= number <= %lld", nm, (long long)lo, (long long)hi);
-            raise_msg(&ValueError_type, "'%c' format requires %lld <= number <= %lld", code, (long long)lo, (long long)hi);
+            /* bounds as Python ints: the board's newlib-nano printf has no %lld */
+            const char *los = str_cstr(py_str(int_from_i64(lo))), *his = str_cstr(py_str(int_from_i64(hi)));
+            if (nm) raise_msg(&ValueError_type, "%s format requires %s <= number <= %s", nm, los, his);
+            raise_msg(&ValueError_type, "'%c' format requires %s <= number <= %s", code, los, his);
           }
         } else if (!sign && x < 0) {
           raise_msg(&ValueError_type, "argument out of range");

@@ -303,11 +303,19 @@ static Value float_fromhex_dummy(int n, const Value *a) {
 
 static Value float_hex(int n, const Value *a) {
   (void)n;
-  char buf[64];
+  /* CPython's float.hex(): 13 hex digits of fraction, exponent of the leading digit; by hand,
+   * since newlib's printf (full or nano) has no %a */
   double d = ((Float *)a[0])->v;
+  if (isnan(d)) return str_from_cstr("nan");
+  if (isinf(d)) return str_from_cstr(d < 0 ? "-inf" : "inf");
   if (d == 0) return str_from_cstr(signbit(d) ? "-0x0.0p+0" : "0x0.0p+0");
-  snprintf(buf, sizeof buf, "%a", d);
-  return str_from_cstr(buf);
+  uint64_t bits;
+  memcpy(&bits, &d, sizeof bits);
+  int e = (int)(bits >> 52 & 0x7ff);
+  char frac[14];
+  for (int i = 0; i < 13; i++) frac[i] = "0123456789abcdef"[(bits >> (48 - 4 * i)) & 15];
+  frac[13] = 0;
+  return str_printf("%s0x%c.%sp%+d", signbit(d) ? "-" : "", e ? '1' : '0', frac, e ? e - 1023 : -1022);
 }
 
 static const MethodDef float_methods[] = {

@@ -220,6 +220,11 @@ Value int_to_str_base(Value v, int base, bool prefix) {
   char *p = buf + sizeof buf;
   *--p = 0;
   uint64_t u = x < 0 ? (uint64_t)0 - (uint64_t)x : (uint64_t)x;
+  /* 32-bit division while the value fits: one instruction on the board instead of a call */
+  for (uint32_t w = (uint32_t)u; u == w && w >= (unsigned)base; w /= (unsigned)base, u = w) {
+    unsigned d = w % (unsigned)base;
+    *--p = (char)(d < 10 ? '0' + d : 'a' + d - 10);
+  }
   do {
     unsigned d = (unsigned)(u % (unsigned)base);
     *--p = (char)(d < 10 ? '0' + d : 'a' + d - 10);
@@ -237,9 +242,7 @@ Value int_to_str_base(Value v, int base, bool prefix) {
 static Value int_repr(Value v) {
   if (IS_SMALL(v) && SMALL_VAL(v) >= 0 && SMALL_VAL(v) < 10) return vm.small_chars['0' + SMALL_VAL(v)];
   if (is_big(v)) return big_to_str(v, 10);
-  char buf[32];
-  int n = snprintf(buf, sizeof buf, "%lld", (long long)int_as_i64(v));
-  return str_new(buf, (size_t)n);
+  return int_to_str_base(v, 10, false); /* not snprintf: newlib-nano has no %lld */
 }
 
 static int digit_val(char c) {

@@ -12,6 +12,27 @@
 #include "py.h"
 #include "pyboard.h"
 
+#include <string.h>
+
+/* newlib's dtoa and mprec (float formatting and parsing) assert that their Bigint allocations
+ * succeed.  Newlib's __assert_func prints with fiprintf, which links the whole stdio FILE layer,
+ * abort and signal (about 4 KB of text); this one reports through the port and exits with
+ * abort's status instead. */
+void __assert_func(const char *file, int line, const char *func, const char *expr);
+void __assert_func(const char *file, int line, const char *func, const char *expr) {
+  (void)line;
+  (void)func;
+  static const char msg[] = "python.elf: assertion failed in ";
+  port_write(2, msg, sizeof msg - 1);
+  port_write(2, file, strlen(file));
+  port_write(2, ": ", 2);
+  port_write(2, expr, strlen(expr));
+  port_write(2, "\n", 1);
+  port_exit(134);
+  for (;;) {
+  }
+}
+
 int main(int argc, char **argv) {
   size_t heap_size;
   void *heap = port_heap(&heap_size);

@@ -2,7 +2,7 @@
 #ifndef PYBOARD_H
 #define PYBOARD_H
 
-/* The VM's fixed heap, in SSRAM2/3 (.bss). gc.mem_free() counts within it. */
+/* The VM's fixed heap, in SSRAM2/3 above .bss (port_heap). gc.mem_free() counts within it. */
 #ifndef PYB_HEAP_SIZE
 #define PYB_HEAP_SIZE (2u * 1024u * 1024u)
 #endif
