@@ -1,19 +1,26 @@
 /* import: built-in modules first, then NAME.py next to the main script (and sys.path). */
 #include "port.h"
 #include "py.h"
+#include "persist.h"
 
 typedef struct { const char *name; Value (*init)(void); } BuiltinModule;
+/* network modules (mod_socket.c, mod_select.c, mod_errno.c, mod_network.c over port_net.h) */
+Value mod_socket_init(void), mod_select_init(void), mod_errno_init(void), mod_network_init(void);
 static const BuiltinModule builtin_modules[] = {
     {"sys", mod_sys_init}, {"time", mod_time_init}, {"utime", mod_time_init},
     {"math", mod_math_init}, {"struct", mod_struct_init}, {"ustruct", mod_struct_init},
     {"gc", mod_gc_init}, {"micropython", mod_micropython_init},
+    {"socket", mod_socket_init}, {"select", mod_select_init}, {"errno", mod_errno_init},
+    {"network", mod_network_init},
 };
 
 static void *alloc_for_file(size_t n) { return gc_alloc_nothrow(n); }
 
-/* modules written in Python and compiled into the binary (py/frozen/, see freeze.py) */
+/* Modules written in Python, compiled at build time and stored as packed code objects in the
+ * portable format of persist.h (py/frozen/freeze.py): importing one rebuilds its code instead
+ * of lexing, parsing and compiling the source on the board. */
 extern const char *const frozen_names[];
-extern const char *const frozen_sources[];
+extern const unsigned char *const frozen_code[];
 extern const size_t frozen_sizes[];
 extern const int frozen_count;
 
@@ -24,7 +31,8 @@ static Value load_frozen(Value name, int i) {
   dict_set(vm.modules, name, m);
   Nlr n;
   if (NLR_TRY(n)) {
-    Value code = compile_source(frozen_sources[i], frozen_sizes[i], str_printf("<frozen %s>", frozen_names[i]), 0);
+    /* tracebacks name the module as "<frozen NAME>", as when the source was compiled here */
+    Value code = persist_load_packed(frozen_code[i], frozen_sizes[i], str_printf("<frozen %s>", frozen_names[i]));
     vm_exec_module((Code *)code, d);
     nlr_pop();
   } else {
@@ -57,6 +65,13 @@ static Value load_source_module(Value name, const char *path) {
     dict_del(vm.modules, name);
     py_raise(vm.raised);
   }
+  return m;
+}
+
+/* A submodule becomes an attribute of its package once loaded (Python reference, "The import
+ * system", 5.4.2 Submodules), so that `import pkg.sub` makes `pkg.sub` work. */
+static Value bind_in_parent(const char *s, const char *dot, Value m) {
+  if (dot) py_setattr(import_module(intern(s, (size_t)(dot - s))), intern_cstr(dot + 1), m);
   return m;
 }
 
@@ -99,14 +114,14 @@ Value import_module(Value name) {
     sb_addc(&path, 0);
     if (port_file_exists(path.buf)) {
       Value r = load_source_module(name, path.buf);
-      if (r) return r;
+      if (r) return bind_in_parent(s, dot, r);
     }
     path.len = base;
     sb_adds(&path, "/__init__.py");
     sb_addc(&path, 0);
     if (port_file_exists(path.buf)) {
       Value r = load_source_module(name, path.buf);
-      if (r) return r;
+      if (r) return bind_in_parent(s, dot, r);
     }
   }
   Value e = exc_new_msg(&ModuleNotFoundError_type, "No module named '%s'", s);
