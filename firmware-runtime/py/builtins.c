@@ -1,5 +1,6 @@
 /* The builtins module (Python library reference, "Built-in Functions"). */
 #include "port.h"
+#include "bigint.h"
 #include "py.h"
 
 #include <math.h>
@@ -220,7 +221,7 @@ static Value b_pow(int n, const Value *a) {
     int64_t b = int_as_i64(a[0]), e = int_as_i64(a[1]), m = int_as_i64(a[2]);
     if (m == 0) raise_msg(&ValueError_type, "pow() 3rd argument cannot be 0");
     if (e < 0) raise_msg(&ValueError_type, "pow() 2nd argument cannot be negative when 3rd argument specified");
-    int64_t mm = m < 0 ? -m : m, r = 1, base = ((b % mm) + mm) % mm;
+    int64_t mm = m < 0 ? -m : m, r = 1 % mm, base = ((b % mm) + mm) % mm;
     while (e > 0) {
       if (e & 1) r = (r * base) % mm;
       base = (base * base) % mm;
@@ -242,9 +243,19 @@ static Value b_round(int nargs, int nkw, const Value *a) {
     if (m) return nd ? py_call2(m, x, nd) : py_call1(m, x);
   }
   if (is_int(x)) {
-    if (!nd || nd == NONE) return int_from_i64(int_as_i64(x));
+    Value xi = is_type(x, &bool_type) ? MK_SMALL(x == TRUE_V) : x;
+    if (!nd || nd == NONE) return xi;
     int64_t d = int_as_i64(nd);
-    if (d >= 0) return int_from_i64(int_as_i64(x));
+    if (d >= 0) return xi;
+    if (!IS_SMALL(x)) {
+      /* arbitrary precision: round half to even on q = x // 10**-d, r = x % 10**-d */
+      Value p = int_binop(BIN_POW, MK_SMALL(10), int_from_i64(-d));
+      Value q = int_binop(BIN_FLOORDIV, x, p), r = int_binop(BIN_MOD, x, p);
+      Value r2 = int_binop(BIN_MUL, r, MK_SMALL(2));
+      if (py_compare_bool(CMP_GT, r2, p) || (py_eq(r2, p) && py_truth(int_binop(BIN_AND, q, MK_SMALL(1)))))
+        q = int_binop(BIN_ADD, q, MK_SMALL(1));
+      return int_binop(BIN_MUL, q, p);
+    }
     int64_t p = 1;
     for (int64_t i = 0; i < -d && p < INT64_MAX / 10; i++) p *= 10;
     int64_t v = int_as_i64(x);
@@ -257,7 +268,9 @@ static Value b_round(int nargs, int nkw, const Value *a) {
   if (!nd || nd == NONE) {
     if (isnan(v)) raise_msg(&ValueError_type, "cannot convert float NaN to integer");
     if (isinf(v)) raise_msg(&OverflowError_type, "cannot convert float infinity to integer");
-    return int_from_i64(float_to_i64(nearbyint(v)));
+    double r = nearbyint(v);
+    if (fabs(r) >= 9.2e18) return big_from_double(r); /* beyond int64: exact conversion */
+    return int_from_i64(float_to_i64(r));
   }
   int64_t d = int_as_i64(nd);
   if (!isfinite(v)) return float_new(v);
@@ -433,7 +446,12 @@ static Value b_locals(int n, const Value *a) {
 static Value exec_common(int n, const Value *a, int mode) {
   Value src = a[0];
   Value globals = n > 1 && a[1] != NONE ? a[1] : (vm.frame ? vm.frame->globals : dict_new());
-  Value locals = n > 2 && a[2] != NONE ? a[2] : (n > 1 && a[1] != NONE ? globals : (vm.frame && vm.frame->locals ? vm.frame->locals : globals));
+  Value locals = n > 2 && a[2] != NONE ? a[2] : n > 1 && a[1] != NONE ? globals : !vm.frame ? globals
+               : vm.frame->locals ? vm.frame->locals : b_locals(0, NULL); /* in a function: a snapshot, as CPython */
+  /* the frame code reads both as dicts (a custom mapping for locals is not supported) */
+  if (!isinst(globals, &dict_type))
+    raise_msg(&TypeError_type, "%s() globals must be a dict, not %s", mode == 2 ? "eval" : "exec", type_name(globals));
+  if (!isinst(locals, &dict_type)) raise_msg(&TypeError_type, "locals must be a mapping");
   Value code;
   if (is_type(src, &code_type)) code = src;
   else {
@@ -468,6 +486,7 @@ static Value b_exit(int n, const Value *a) {
 
 static Value b_import(int n, const Value *a) { (void)n; return import_module(intern_value(a[0])); }
 
+
 /* __build_class__(func, name, *bases, metaclass=..., **kw) */
 static Value b_build_class(int nargs, int nkw, const Value *a) {
   if (nargs < 2 || !is_type(a[0], &function_type)) raise_msg(&TypeError_type, "__build_class__: func must be a function");
@@ -481,14 +500,25 @@ static Value b_build_class(int nargs, int nkw, const Value *a) {
       if (mt != &type_type && type_is_sub(mt, &type_type)) meta = V(mt);
     }
   }
+  /* the class keywords other than metaclass go to the metaclass / __init_subclass__ */
+  Value *kw = __builtin_alloca((size_t)(3 + 2 * nkw) * sizeof(Value));
+  int nk = 0;
+  for (int i = 0; i < nkw; i++) {
+    if (str_eq(a[nargs + 2 * i], intern_cstr("metaclass"))) continue;
+    kw[3 + 2 * nk] = a[nargs + 2 * i];
+    kw[4 + 2 * nk] = a[nargs + 2 * i + 1];
+    nk++;
+  }
   Value ns = dict_new();
   Value cell = vm_run_class_body((Function *)a[0], ns);
   Value cls;
   if (!meta || meta == V(&type_type)) {
-    cls = type_new_class(name, bases, ns, &type_type);
+    cls = type_new_class_kw(name, bases, ns, &type_type, nk, kw + 3);
   } else {
-    Value args[3] = {name, bases, ns};
-    cls = py_call(meta, 3, 0, args);
+    kw[0] = name;
+    kw[1] = bases;
+    kw[2] = ns;
+    cls = py_call(meta, 3, nk, kw);
   }
   if (is_type(cell, &cell_type)) ((Cell *)cell)->value = cls;
   return cls;
@@ -497,14 +527,16 @@ static Value build_class_obj;
 Value builtin_build_class_obj(void) { return build_class_obj; }
 
 /* type.__new__(meta, name, bases, ns): the class statement's default with a metaclass */
-static Value type_new_fn(int nargs, const Value *a) {
-  if (nargs == 2) return V(type_of(a[1]));
+/* type.__new__(mcls, name, bases, ns, **kw): the keywords go to __init_subclass__ (PEP 487) */
+static Value type_new_fn(int nargs, int nkw, const Value *a) {
+  if (nargs == 2 && !nkw) return V(type_of(a[1]));
   if (nargs != 4) raise_msg(&TypeError_type, "type.__new__() takes exactly 3 arguments");
-  Value cls = type_new_class(a[1], a[2], a[3], (Type *)a[0]);
+  Value cls = type_new_class_kw(a[1], a[2], a[3], (Type *)a[0], nkw, a + nargs);
   ((Obj *)cls)->type = (Type *)a[0];
   return cls;
 }
-static Value type_init_fn(int nargs, const Value *a) { (void)nargs; (void)a; return NONE; }
+/* type.__init__ ignores the class keywords, which __new__ has used */
+static Value type_init_fn(int nargs, int nkw, const Value *a) { (void)nargs; (void)nkw; (void)a; return NONE; }
 
 static const MethodDef builtin_defs[] = {
     {"print", b_print, 0, -1, 1, 0}, {"input", b_input, 0, 1, 0, 0},
@@ -526,8 +558,8 @@ static const MethodDef builtin_defs[] = {
 };
 
 static const MethodDef type_extra[] = {
-    {"__new__", type_new_fn, 2, 4, 0, MK_STATIC},
-    {"__init__", type_init_fn, 1, 4, 0, MK_METHOD},
+    {"__new__", type_new_fn, 2, 4, 1, MK_STATIC},
+    {"__init__", type_init_fn, 1, 4, 1, MK_METHOD},
     {NULL, NULL, 0, 0, 0, 0},
 };
 
@@ -557,4 +589,8 @@ void builtins_init(void) {
   dict_set(b, intern_cstr("Ellipsis"), ELLIPSIS);
   dict_set(b, intern_cstr("__debug__"), TRUE_V);
   dict_set(b, N.__name__, intern_cstr("builtins"));
+  /* `import builtins` gives the module whose dict is this namespace, so overrides take effect */
+  Value m = module_new(intern_cstr("builtins"));
+  ((Module *)m)->dict = b;
+  dict_set(vm.modules, intern_cstr("builtins"), m);
 }

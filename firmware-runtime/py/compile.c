@@ -146,10 +146,27 @@ static int cell_index(Scope *s, Value name) {
   return -1;
 }
 
+/* Private names (Python reference, 6.2.1 "Identifiers", private name mangling): inside a class,
+ * __spam (not ending in __) becomes _Class__spam in attribute and dict-based name lookups. */
+static Value mangle(C *c, Value name) {
+  const char *n = str_cstr(name);
+  size_t len = str_len(name);
+  if (len < 3 || n[0] != '_' || n[1] != '_' || (n[len - 1] == '_' && n[len - 2] == '_') || strchr(n, '.')) return name;
+  Scope *s = c->u->scope;
+  while (s && s->kind != SC_CLASS) s = s->parent;
+  if (!s) return name;
+  const char *cn = str_cstr(s->name);
+  while (*cn == '_') cn++;
+  if (!*cn) return name;
+  return intern_value(str_printf("_%s%s", cn, n));
+}
+
 static void emit_name(C *c, Value name, int ctx) {
   Scope *s = c->u->scope;
   int res = scope_resolve(s, name);
-  if (s->kind == SC_MODULE) res = (res == RES_FREE || res == RES_CELL) ? res : RES_GLOBAL_EXPLICIT;
+  /* module level: *_NAME ops, which read the frame's locals (the globals, except under exec
+   * with a separate locals mapping) */
+  if (s->kind == SC_MODULE) res = (res == RES_FREE || res == RES_CELL) ? res : RES_NAME;
   switch (res) {
     case RES_LOCAL: {
       int i = scope_index(s->varnames, name);
@@ -159,19 +176,19 @@ static void emit_name(C *c, Value name, int ctx) {
     case RES_CELL: case RES_FREE: {
       int i = cell_index(s, name);
       if (s->kind == SC_CLASS && ctx == CTX_LOAD && res == RES_FREE) emit(c, OP_LOAD_CLASSDEREF, i);
-      else if (s->kind == SC_CLASS && res == RES_CELL && name != N.__class__) emit(c, ctx == CTX_LOAD ? OP_LOAD_NAME : ctx == CTX_STORE ? OP_STORE_NAME : OP_DELETE_NAME, name_index(c, name));
+      else if (s->kind == SC_CLASS && res == RES_CELL && name != N.__class__) emit(c, ctx == CTX_LOAD ? OP_LOAD_NAME : ctx == CTX_STORE ? OP_STORE_NAME : OP_DELETE_NAME, name_index(c, mangle(c, name)));
       else emit(c, ctx == CTX_LOAD ? OP_LOAD_DEREF : ctx == CTX_STORE ? OP_STORE_DEREF : OP_DELETE_DEREF, i);
       return;
     }
     case RES_NAME:
-      emit(c, ctx == CTX_LOAD ? OP_LOAD_NAME : ctx == CTX_STORE ? OP_STORE_NAME : OP_DELETE_NAME, name_index(c, name));
+      emit(c, ctx == CTX_LOAD ? OP_LOAD_NAME : ctx == CTX_STORE ? OP_STORE_NAME : OP_DELETE_NAME, name_index(c, mangle(c, name)));
       return;
     default:
       if (s->kind == SC_CLASS && res == RES_GLOBAL_IMPLICIT) {
-        emit(c, ctx == CTX_LOAD ? OP_LOAD_NAME : ctx == CTX_STORE ? OP_STORE_NAME : OP_DELETE_NAME, name_index(c, name));
+        emit(c, ctx == CTX_LOAD ? OP_LOAD_NAME : ctx == CTX_STORE ? OP_STORE_NAME : OP_DELETE_NAME, name_index(c, mangle(c, name)));
         return;
       }
-      emit(c, ctx == CTX_LOAD ? OP_LOAD_GLOBAL : ctx == CTX_STORE ? OP_STORE_GLOBAL : OP_DELETE_GLOBAL, name_index(c, name));
+      emit(c, ctx == CTX_LOAD ? OP_LOAD_GLOBAL : ctx == CTX_STORE ? OP_STORE_GLOBAL : OP_DELETE_GLOBAL, name_index(c, mangle(c, name)));
   }
 }
 
@@ -232,9 +249,9 @@ static void unwind_one(C *c, FBlock *f, bool preserve) {
       break;
     }
     case FB_FINALLY_END:
+      /* [prev_exc, exc, (retval)]: drop exc, then POP_EXCEPT pops prev_exc from under retval */
       if (preserve) emit0(c, OP_ROT_THREE);
       emit0(c, OP_POP_TOP);
-      if (preserve) emit0(c, OP_ROT_TWO);
       emit0(c, OP_POP_EXCEPT);
       break;
     case FB_HANDLER:
@@ -263,7 +280,7 @@ static void compile_store(C *c, Node *t) {
       return;
     case E_ATTR:
       compile_expr(c, t->a);
-      emit(c, OP_STORE_ATTR, name_index(c, t->v));
+      emit(c, OP_STORE_ATTR, name_index(c, mangle(c, t->v)));
       return;
     case E_SUBSCR:
       compile_expr(c, t->a);
@@ -301,7 +318,7 @@ static void compile_delete(C *c, Node *t) {
     case E_NAME: emit_name(c, t->v, CTX_DEL); return;
     case E_ATTR:
       compile_expr(c, t->a);
-      emit(c, OP_DELETE_ATTR, name_index(c, t->v));
+      emit(c, OP_DELETE_ATTR, name_index(c, mangle(c, t->v)));
       return;
     case E_SUBSCR:
       compile_expr(c, t->a);
@@ -347,7 +364,7 @@ static void compile_call(C *c, Node *n) {
   if (method) {
     compile_expr(c, n->a->a);
     c->u->line = n->line;
-    emit(c, OP_LOAD_METHOD, name_index(c, n->a->v));
+    emit(c, OP_LOAD_METHOD, name_index(c, mangle(c, n->a->v)));
   } else {
     compile_expr(c, n->a);
   }
@@ -551,7 +568,7 @@ static void compile_expr_inner(C *c, Node *n) {
       compile_expr(c, n->a);
       int saved = c->u->line;
       c->u->line = n->line;
-      emit(c, OP_LOAD_ATTR, name_index(c, n->v));
+      emit(c, OP_LOAD_ATTR, name_index(c, mangle(c, n->v)));
       c->u->line = saved;
       return;
     }
@@ -977,11 +994,11 @@ static void compile_stmt(C *c, Node *n) {
       } else if (t->kind == E_ATTR) {
         compile_expr(c, t->a);
         emit0(c, OP_DUP_TOP);
-        emit(c, OP_LOAD_ATTR, name_index(c, t->v));
+        emit(c, OP_LOAD_ATTR, name_index(c, mangle(c, t->v)));
         compile_expr(c, n->b);
         emit(c, OP_BINARY_OP, op);
         emit0(c, OP_ROT_TWO);
-        emit(c, OP_STORE_ATTR, name_index(c, t->v));
+        emit(c, OP_STORE_ATTR, name_index(c, mangle(c, t->v)));
       } else if (t->kind == E_SUBSCR) {
         compile_expr(c, t->a);
         compile_expr(c, t->b);

@@ -75,6 +75,11 @@ HEntry *ht_lookup_str(HTable *t, const char *s, size_t len, uintptr_t hash) {
   }
 }
 
+/* Counts keys added to any table. The VM's name and attribute caches (vm.c, object.c) treat
+ * "no key was added anywhere since" as proof that a name is still absent from a dict, which
+ * keeps them valid without a version field in every dict. */
+uint32_t dict_key_epoch;
+
 HEntry *ht_insert(HTable *t, Value key, uintptr_t hash, bool *created) {
   if (!t->index) ht_init(t, 0);
   HEntry *e = ht_lookup(t, key, hash);
@@ -95,6 +100,7 @@ HEntry *ht_insert(HTable *t, Value key, uintptr_t hash, bool *created) {
   t->index[j] = (int32_t)t->n;
   t->n++;
   t->used++;
+  dict_key_epoch++;
   *created = true;
   return e;
 }

@@ -159,7 +159,13 @@ static bool exc_setattr(Value v, Value name, Value val) {
   if (name == N.__context__) { e->context = val == NONE ? VNULL : val; return true; }
   if (name == N.__suppress_context__) { e->suppress_context = val && py_truth(val); return true; }
   if (name == N.args) { e->args = seq_to_tuple(val); return true; }
-  if (name == N.__traceback__) return true;
+  /* Traceback objects are not exposed, but clearing one must work: re-raising a stored
+   * exception appends to its traceback (as CPython does), and `e.__traceback__ = None` is how
+   * long-lived code keeps that from growing. */
+  if (name == N.__traceback__) {
+    if (val == NONE) e->traceback = VNULL;
+    return true;
+  }
   return generic_setattr(v, name, val);
 }
 
@@ -173,7 +179,11 @@ static Value exc_init_fn(int nargs, int nkw, const Value *args) {
   ((Exc *)args[0])->args = tuple_from((size_t)nargs - 1, args + 1);
   return NONE;
 }
-static Value exc_with_traceback(int n, const Value *a) { (void)n; return a[0]; }
+static Value exc_with_traceback(int n, const Value *a) {
+  (void)n;
+  if (a[1] == NONE) ((Exc *)a[0])->traceback = VNULL;
+  return a[0];
+}
 static Value exc_add_note(int n, const Value *a) {
   (void)n;
   Value d = instance_dict(a[0]);

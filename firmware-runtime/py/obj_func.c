@@ -67,6 +67,16 @@ static Value code_getattr(Value v, Value name) {
   if (name == intern_cstr("co_argcount")) return MK_SMALL(c->argcount);
   if (name == intern_cstr("co_filename")) return c->filename;
   if (name == intern_cstr("co_varnames")) return c->varnames;
+  if (name == intern_cstr("co_flags")) {
+    /* CPython's bit values (Include/cpython/code.h), which inspect/asyncio test against. */
+    int f = c->flags, r = 0;
+    if (f & CO_NEWLOCALS) r |= 0x3; /* CO_OPTIMIZED | CO_NEWLOCALS */
+    if (f & CO_VARARGS) r |= 0x4;
+    if (f & CO_VARKW) r |= 0x8;
+    if (f & CO_GENERATOR) r |= 0x20;
+    if (f & CO_COROUTINE) r |= 0x80;
+    return MK_SMALL(r);
+  }
   return generic_getattr(v, name);
 }
 Type code_type = {.hdr = {&type_type}, .name = "code", .base = &object_type, .getattr = code_getattr};

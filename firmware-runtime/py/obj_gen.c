@@ -22,10 +22,17 @@ static Value resume(Gen *g, Value send, Value exc, Value *ret) {
   int status;
   Value r;
   Nlr n;
+  /* Each generator keeps the exception it is handling while suspended, so a bare `raise` or
+   * sys.exc_info() inside it sees its own, not whichever other generator ran last; with none
+   * of its own it sees its caller's, as in CPython. */
+  Value outer = vm.cur_exc;
+  if (g->exc_state) vm.cur_exc = g->exc_state;
   if (NLR_TRY(n)) {
     r = vm_run(g->frame, g->started ? send : VNULL, exc, &status);
     nlr_pop();
   } else {
+    vm.cur_exc = outer;
+    g->exc_state = VNULL;
     g->running = 0;
     g->finished = 1;
     g->started = 1;
@@ -40,6 +47,8 @@ static Value resume(Gen *g, Value send, Value exc, Value *ret) {
   }
   g->running = 0;
   g->started = 1;
+  g->exc_state = status == RUN_YIELD && vm.cur_exc != outer ? vm.cur_exc : VNULL;
+  vm.cur_exc = outer;
   if (status == RUN_YIELD) {
     if (g->frame->nblocks > 0) gc_register_gen(V(g));
     return r;

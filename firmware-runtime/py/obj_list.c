@@ -101,7 +101,10 @@ static void merge_sort(Value *keys, Value *vals, Value *tk, Value *tv, size_t n,
 void list_sort(Value lv, Value key, bool reverse) {
   List *l = (List *)lv;
   size_t n = l->len;
-  if (n < 2) return;
+  if (n < 2) {
+    if (n == 1 && key && key != NONE) py_call1(key, l->items[0]); /* CPython calls the key anyway */
+    return;
+  }
   Value *items = gc_alloc(n * sizeof(Value));
   memcpy(items, l->items, n * sizeof(Value));
   Value *keys = items;
@@ -199,7 +202,10 @@ static Value list_binop(int op, Value a, Value b) {
       list_extend(a, b);
       return a;
     }
-    if (!isinst(b, &list_type)) raise_msg(&TypeError_type, "can only concatenate list (not \"%s\") to list", type_name(b));
+    if (!isinst(b, &list_type)) {
+      if ((type_of(b)->flags & TF_HEAP) && lookup_mro(type_of(b), N.rbinop[BIN_ADD])) return VNULL; /* b.__radd__ */
+      raise_msg(&TypeError_type, "can only concatenate list (not \"%s\") to list", type_name(b));
+    }
     List *m = (List *)b;
     Value r = list_new(l->len + m->len);
     memcpy(((List *)r)->items, l->items, l->len * sizeof(Value));
@@ -429,7 +435,10 @@ static Value tuple_binop(int op, Value a, Value b) {
   }
   Tuple *t = (Tuple *)a;
   if (base == BIN_ADD) {
-    if (!isinst(b, &tuple_type)) raise_msg(&TypeError_type, "can only concatenate tuple (not \"%s\") to tuple", type_name(b));
+    if (!isinst(b, &tuple_type)) {
+      if ((type_of(b)->flags & TF_HEAP) && lookup_mro(type_of(b), N.rbinop[BIN_ADD])) return VNULL; /* b.__radd__ */
+      raise_msg(&TypeError_type, "can only concatenate tuple (not \"%s\") to tuple", type_name(b));
+    }
     Tuple *u = (Tuple *)b;
     Value r = tuple_new(t->len + u->len);
     memcpy(((Tuple *)r)->items, t->items, t->len * sizeof(Value));

@@ -200,6 +200,23 @@ void sb_add_repr(SB *sb, Value v) { sb_addv(sb, py_repr(v)); }
 void sb_add_str(SB *sb, Value v) { sb_addv(sb, py_str(v)); }
 
 /* ---- repr --------------------------------------------------------------------------------- */
+/* Code points repr() escapes besides the C0/C1 controls: the separators, format characters,
+ * surrogates, private-use and noncharacter ranges that CPython's str.isprintable() rejects
+ * (Unicode categories Z*, Cf, Cs, Co; the commonly met ones, not every unassigned point). */
+static const uint32_t unprintable[][2] = {
+    {0xa0, 0xa0}, {0xad, 0xad}, {0x378, 0x379}, {0x600, 0x605}, {0x61c, 0x61c}, {0x6dd, 0x6dd},
+    {0x1680, 0x1680}, {0x180e, 0x180e}, {0x2000, 0x200f}, {0x2028, 0x202f}, {0x205f, 0x206f},
+    {0x3000, 0x3000}, {0xd800, 0xf8ff}, {0xfeff, 0xfeff}, {0xfff0, 0xfffb}, {0xfffe, 0xffff},
+    {0xe0000, 0xe0fff}, {0xf0000, 0x10ffff},
+};
+
+static bool cp_printable(uint32_t cp) {
+  if (cp < 0xa0) return cp >= 0x20 && cp < 0x7f;
+  for (size_t i = 0; i < sizeof unprintable / sizeof unprintable[0]; i++)
+    if (cp >= unprintable[i][0] && cp <= unprintable[i][1]) return false;
+  return true;
+}
+
 Value repr_str(Value v) {
   const char *s = str_cstr(v);
   size_t n = str_len(v);
@@ -214,8 +231,8 @@ Value repr_str(Value v) {
     if (c >= 0x80) {
       const char *st = p;
       uint32_t cp = utf8_decode(&p);
-      if (cp < 0xa0 || cp == 0xad) sb_printf(&sb, "\\x%02x", cp);
-      else sb_add(&sb, st, (size_t)(p - st));
+      if (cp_printable(cp)) sb_add(&sb, st, (size_t)(p - st));
+      else sb_printf(&sb, cp < 0x100 ? "\\x%02x" : cp < 0x10000 ? "\\u%04x" : "\\U%08x", (unsigned)cp);
       continue;
     }
     p++;
@@ -263,7 +280,11 @@ static Value str_subscr(Value v, Value idx, Value val) {
     }
     return sb_to_str(&sb);
   }
-  if (!is_int(idx)) raise_msg(&TypeError_type, "string indices must be integers, not '%s'", type_name(idx));
+  if (!is_int(idx)) {
+    if (!(type_of(idx)->flags & TF_HEAP) || !lookup_mro(type_of(idx), N.__index__))
+      raise_msg(&TypeError_type, "string indices must be integers, not '%s'", type_name(idx));
+    idx = int_from_i64(py_index(idx)); /* an object with __index__ */
+  }
   intptr_t i = seq_index(idx, s->clen, "string");
   if (s->clen == s->len) return vm.small_chars[(unsigned char)s->data[i] & 0x7f];
   const char *a = cp_ptr(s, (size_t)i);
@@ -318,7 +339,8 @@ static Value str_binop(int op, Value a, Value b) {
   switch (op & 15) {
     case BIN_ADD:
       if (isinst(a, &str_type) && isinst(b, &str_type)) return str_concat(a, b);
-      if (isinst(a, &str_type))
+      /* NotImplemented when b's class may answer with __radd__ */
+      if (isinst(a, &str_type) && !((type_of(b)->flags & TF_HEAP) && lookup_mro(type_of(b), N.rbinop[BIN_ADD])))
         raise_msg(&TypeError_type, "can only concatenate str (not \"%s\") to str", type_name(b));
       return VNULL;
     case BIN_MUL:
@@ -358,6 +380,7 @@ static Value str_iter(Value v) {
 
 static Value str_make(Type *t, int nargs, int nkw, const Value *args) {
   (void)t;
+  if (nargs == 1 && nkw == 0) return py_str(args[0]);
   Value enc = nargs > 1 ? args[1] : kwarg_find(nargs, nkw, args, N.encoding);
   if (nargs == 0) return vm.empty_str;
   if (nargs > 3) arg_check("str", nargs, 0, 3);
@@ -387,22 +410,35 @@ static Value arg_str(Value v, const char *fn) {
 
 static bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0x1c || c == 0x1d || c == 0x1e || c == 0x1f; }
 
+/* Two passes over the items: check them and add up the sizes (bytes and code points), then
+ * copy into one allocation, so joining n parts costs one allocation and no UTF-8 rescan. */
 Value str_join(Value sep, Value iterable) {
-  SB sb;
-  sb_init(&sb, 64);
   Value seq = iterable;
   if (!is_type(seq, &list_type) && !is_type(seq, &tuple_type)) seq = list_from_iter(iterable);
   size_t n;
   const Value *items;
   if (is_type(seq, &list_type)) { n = ((List *)seq)->len; items = ((List *)seq)->items; }
   else { n = ((Tuple *)seq)->len; items = ((Tuple *)seq)->items; }
+  if (n == 1 && is_type(items[0], &str_type)) return items[0];
+  const Str *sp = (const Str *)sep;
+  size_t total = n ? sp->len * (n - 1) : 0, ctotal = n ? sp->clen * (n - 1) : 0;
   for (size_t i = 0; i < n; i++) {
-    if (i) sb_addv(&sb, sep);
     if (!isinst(items[i], &str_type))
       raise_msg(&TypeError_type, "sequence item %d: expected str instance, %s found", (int)i, type_name(items[i]));
-    sb_addv(&sb, items[i]);
+    total += ((Str *)items[i])->len;
+    ctotal += ((Str *)items[i])->clen;
   }
-  return sb_to_str(&sb);
+  if (total == 0) return vm.empty_str;
+  char *d;
+  Value out = str_new_uninit(total, &d);
+  for (size_t i = 0; i < n; i++) {
+    if (i && sp->len) { memcpy(d, sp->data, sp->len); d += sp->len; }
+    const Str *it = (const Str *)items[i];
+    memcpy(d, it->data, it->len);
+    d += it->len;
+  }
+  ((Str *)out)->clen = ctotal;
+  return out;
 }
 
 static Value m_join(int n, const Value *a) { (void)n; return str_join(self_str(a[0]), a[1]); }
@@ -418,9 +454,7 @@ static Value do_split(Value s, Value sep, intptr_t maxsplit, bool right) {
         while (i < len && is_ws(p[i])) i++;
         if (i >= len) break;
         if (maxsplit >= 0 && (intptr_t)((List *)out)->len >= maxsplit) {
-          size_t e = len;
-          while (e > i && is_ws(p[e - 1])) e--;
-          list_append(out, str_new(p + i, e - i));
+          list_append(out, str_new(p + i, len - i)); /* the rest keeps its trailing blanks */
           break;
         }
         size_t st = i;
@@ -433,9 +467,7 @@ static Value do_split(Value s, Value sep, intptr_t maxsplit, bool right) {
         while (i > 0 && is_ws(p[i - 1])) i--;
         if (i <= 0) break;
         if (maxsplit >= 0 && (intptr_t)((List *)out)->len >= maxsplit) {
-          size_t b = 0;
-          while ((intptr_t)b < i && is_ws(p[b])) b++;
-          list_append(out, str_new(p + b, (size_t)i - b));
+          list_append(out, str_new(p, (size_t)i)); /* the rest keeps its leading blanks */
           break;
         }
         intptr_t e = i;
@@ -700,13 +732,13 @@ static Value map_chars_unicode(Value s, int mode) {
     bool is_up = up == c && lo != c, is_lo = lo == c && up != c;
     switch (mode) {
       case 0: c = up; break;
-      case 1: c = lo; break;
+      case 1: case 5: c = lo; break;
       case 2: c = is_up ? lo : is_lo ? up : c; break;
       case 3: c = i == 0 ? up : lo; break;
       case 4: c = start ? up : lo; start = !(is_up || is_lo); break;
     }
-    if (c == 0xdf && mode == 0) {
-      sb_adds(&sb, "SS"); /* German sharp s upper-cases to two letters */
+    if (c == 0xdf && (mode == 0 || mode == 2 || mode == 5)) {
+      sb_adds(&sb, mode == 5 ? "ss" : "SS"); /* German sharp s: two letters (SpecialCasing.txt) */
       continue;
     }
     char b[4];
@@ -729,7 +761,7 @@ static Value map_chars(Value s, int mode) {
     bool up = c >= 'A' && c <= 'Z', lo = c >= 'a' && c <= 'z';
     switch (mode) {
       case 0: if (lo) c = (char)(c - 32); break;
-      case 1: if (up) c = (char)(c + 32); break;
+      case 1: case 5: if (up) c = (char)(c + 32); break;
       case 2: if (up) c = (char)(c + 32); else if (lo) c = (char)(c - 32); break;
       case 3: /* capitalize */
         if (i == 0) { if (lo) c = (char)(c - 32); }
@@ -748,6 +780,7 @@ static Value map_chars(Value s, int mode) {
 static Value m_upper(int n, const Value *a) { (void)n; return map_chars(a[0], 0); }
 static Value m_lower(int n, const Value *a) { (void)n; return map_chars(a[0], 1); }
 static Value m_swapcase(int n, const Value *a) { (void)n; return map_chars(a[0], 2); }
+static Value m_casefold(int n, const Value *a) { (void)n; return map_chars(a[0], 5); }
 static Value m_capitalize(int n, const Value *a) { (void)n; return map_chars(a[0], 3); }
 static Value m_title(int n, const Value *a) { (void)n; return map_chars(a[0], 4); }
 
@@ -874,6 +907,13 @@ static Value m_encode(int n, const Value *a) {
       }
       return bytes_new(((ByteArray *)ba)->data, ((ByteArray *)ba)->len);
     }
+    /* CPython's codec lookup normalises case and '-'/'_' */
+    char norm[16];
+    size_t k = 0;
+    for (; e[k] && k + 1 < sizeof norm; k++) norm[k] = e[k] == '_' ? '-' : (e[k] >= 'A' && e[k] <= 'Z') ? (char)(e[k] + 32) : e[k];
+    norm[k] = 0;
+    if (e[k] || (strcmp(norm, "utf-8") && strcmp(norm, "utf8") && strcmp(norm, "u8") && strcmp(norm, "utf")))
+      raise_msg(&LookupError_type, "unknown encoding: %s", e);
   }
   return bytes_new((const uint8_t *)str_cstr(a[0]), str_len(a[0]));
 }
@@ -980,7 +1020,7 @@ static const MethodDef str_methods[] = {
     {"index", m_index, 2, 4, 0, MK_METHOD}, {"rindex", m_rindex, 2, 4, 0, MK_METHOD},
     {"count", m_count, 2, 4, 0, MK_METHOD}, {"startswith", m_startswith, 2, 4, 0, MK_METHOD},
     {"endswith", m_endswith, 2, 4, 0, MK_METHOD}, {"upper", m_upper, 1, 1, 0, MK_METHOD},
-    {"lower", m_lower, 1, 1, 0, MK_METHOD}, {"casefold", m_lower, 1, 1, 0, MK_METHOD},
+    {"lower", m_lower, 1, 1, 0, MK_METHOD}, {"casefold", m_casefold, 1, 1, 0, MK_METHOD},
     {"swapcase", m_swapcase, 1, 1, 0, MK_METHOD}, {"capitalize", m_capitalize, 1, 1, 0, MK_METHOD},
     {"title", m_title, 1, 1, 0, MK_METHOD}, {"isdigit", m_isdigit, 1, 1, 0, MK_METHOD},
     {"isdecimal", m_isdigit, 1, 1, 0, MK_METHOD}, {"isnumeric", m_isdigit, 1, 1, 0, MK_METHOD},

@@ -54,9 +54,28 @@ static inline void depth_enter(void) {
   }
 }
 
+/* Decimal text of a small int with native-word division: str(i), print(i) and f"{i}" are hot
+ * in string-building code, and int's generic repr goes through snprintf's long long path,
+ * about ten times slower on the board. */
+static Value small_int_str(intptr_t x) {
+  if (x >= 0 && x < 10) return vm.small_chars['0' + x];
+  uintptr_t u = x < 0 ? (uintptr_t)0 - (uintptr_t)x : (uintptr_t)x;
+  size_t n = x < 0;
+  for (uintptr_t k = u; k; k /= 10) n++;
+  char *d;
+  Value s = str_new_uninit(n, &d);
+  ((Str *)s)->clen = n; /* ASCII: no UTF-8 count; the zeroed block ends the text */
+  do {
+    d[--n] = (char)('0' + u % 10);
+    u /= 10;
+  } while (u);
+  if (x < 0) d[0] = '-';
+  return s;
+}
+
 static Value py_repr_inner(Value v);
 Value py_repr(Value v) {
-  if (IS_SMALL(v)) return py_repr_inner(v);
+  if (IS_SMALL(v)) return small_int_str(SMALL_VAL(v));
   depth_enter();
   Value r = py_repr_inner(v);
   vm.depth--;
@@ -78,6 +97,7 @@ static Value py_repr_inner(Value v) {
 }
 
 Value py_str(Value v) {
+  if (IS_SMALL(v)) return small_int_str(SMALL_VAL(v));
   Type *t = type_of(v);
   if (t == &str_type) return v;
   if (t->flags & TF_HEAP) {
@@ -129,7 +149,15 @@ intptr_t py_hash(Value v) {
       return (intptr_t)int_as_i64(r);
     }
   }
-  if (!t->hash) raise_msg(&TypeError_type, "unhashable type: '%s'", t->name);
+  if (!t->hash) {
+    /* Built-in types without a hash slot hash by identity (functions, generators, iterators,
+     * modules: object.__hash__ in CPython); only the mutable containers are unhashable. */
+    for (Type *b = t; b; b = b->base)
+      if (b == &list_type || b == &dict_type || b == &set_type || b == &bytearray_type ||
+          b == &slice_type || b == &dictview_type)
+        raise_msg(&TypeError_type, "unhashable type: '%s'", t->name);
+    return (intptr_t)(v >> 4);
+  }
   return t->hash(v);
 }
 
@@ -343,7 +371,53 @@ intptr_t py_index(Value v) {
 }
 
 /* ---- attributes --------------------------------------------------------------------------- */
+/* Attribute cache for lookup_mro: (type, name) -> the entry of the class dict that held it.
+ * A hit re-reads the live entry (same key object still there, so assignments show and
+ * deletions miss) and requires that no key was added to any dict since (dict_key_epoch in
+ * obj_dict.c), so no class earlier in the MRO can have gained the name meanwhile; a changed
+ * __mro__ misses on the mro tag. Method calls on built-in and user types then skip the MRO
+ * walk and its hashing. */
+#define MCACHE_SIZE 128
+typedef struct { Type *type; Value name, mro, dict; uint32_t ix, epoch; } MCacheSlot;
+static MCacheSlot mcache[MCACHE_SIZE];
+
+static Value lookup_mro_uncached(Type *t, Value name);
+static Value lookup_mro_fill(Type *t, Value name, MCacheSlot *c);
 Value lookup_mro(Type *t, Value name) {
+  MCacheSlot *c = &mcache[(((uintptr_t)t >> 4) ^ ((uintptr_t)name >> 3)) & (MCACHE_SIZE - 1)];
+  if (c->type == t && c->name == name && c->mro == t->mro && c->epoch == dict_key_epoch) {
+    HTable *h = &((Dict *)c->dict)->t;
+    if (c->ix < h->n && h->entries[c->ix].key == name) return h->entries[c->ix].value;
+  }
+  return lookup_mro_fill(t, name, c);
+}
+
+static Value lookup_mro_fill(Type *t, Value name, MCacheSlot *c) {
+  Value v = lookup_mro_uncached(t, name);
+  if (!v || !isinst(name, &str_type)) return v;
+  /* find the entry again to remember where it is (only on a miss of the cache) */
+  Tuple *mro = (Tuple *)t->mro;
+  size_t n = mro ? mro->len : 1;
+  for (size_t i = 0; i < n; i++) {
+    Type *b = mro ? (Type *)mro->items[i] : t;
+    if (!b->dict) continue;
+    HTable *h = &((Dict *)b->dict)->t;
+    HEntry *e = ht_lookup(h, name, str_hash(name));
+    if (!e) continue;
+    if (e->key == name && e->value == v) {
+      c->type = t;
+      c->name = name;
+      c->mro = t->mro;
+      c->dict = b->dict;
+      c->ix = (uint32_t)(e - h->entries);
+      c->epoch = dict_key_epoch;
+    }
+    break;
+  }
+  return v;
+}
+
+static Value lookup_mro_uncached(Type *t, Value name) {
   Tuple *mro = (Tuple *)t->mro;
   if (!mro) {
     for (; t; t = t->base) {
@@ -703,6 +777,8 @@ Value py_format(Value v, Value spec) {
     Value m = lookup_user(t, N.__format__);
     if (m) return call_with_self(m, v, 1, &spec);
   }
+  /* an empty spec is str(v) for every built-in (format(True) is 'True') */
+  if (str_len(spec) == 0) return py_str(v);
   if (is_int(v) && !(t->flags & TF_HEAP)) return format_int(v, spec);
   if (t == &float_type) return format_float(((Float *)v)->v, spec);
   if (t == &str_type) return format_str(v, spec);

@@ -22,6 +22,10 @@ int port_file_exists(const char *path);
 /* The fixed VM heap. */
 void *port_heap(size_t *size);
 void port_exit(int status);
+/* Polled by the VM every few hundred backward jumps and calls, so that pure compute loops stay
+ * interruptible: returns 1 (once) when the user asked for an interrupt (Ctrl-C on the console,
+ * SIGINT on the host) since the last call; the VM then raises KeyboardInterrupt. */
+int port_interrupt_pending(void);
 /* Current directory into buf; returns buf, or NULL (ports without a file system). */
 char *port_getcwd(char *buf, size_t cap);
 

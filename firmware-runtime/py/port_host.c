@@ -3,6 +3,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "port.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -131,3 +132,29 @@ void port_exit(int status) {
 }
 
 char *port_getcwd(char *buf, size_t cap) { return getcwd(buf, cap); }
+
+/* ---- SIGINT -> KeyboardInterrupt (port_interrupt_pending) ----------------------------------
+ * As CPython's default SIGINT handler: the handler only records the signal and the interpreter
+ * raises KeyboardInterrupt at its next poll. SA_RESTART keeps blocking reads undisturbed; the
+ * handler is installed before main runs. */
+static volatile sig_atomic_t sigint_seen;
+
+static void on_sigint(int sig) {
+  (void)sig;
+  sigint_seen = 1;
+}
+
+__attribute__((constructor)) static void install_sigint(void) {
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_sigint;
+  sa.sa_flags = SA_RESTART;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGINT, &sa, NULL);
+}
+
+int port_interrupt_pending(void) {
+  if (!sigint_seen) return 0;
+  sigint_seen = 0;
+  return 1;
+}

@@ -221,6 +221,7 @@ typedef struct {
   Obj hdr;
   Frame *frame;
   Value name;
+  Value exc_state; /* the exception its suspended frame is handling (CPython's gi_exc_state) */
   uint8_t running, finished, started;
 } Gen;
 
@@ -376,6 +377,8 @@ typedef struct { const char *name; void *fn; int16_t min, max; uint8_t kw; uint8
 enum { MK_METHOD, MK_STATIC, MK_CLASS, MK_PROPERTY };
 void type_add_methods(Type *t, const MethodDef *defs);
 Value type_new_class(Value name, Value bases, Value dict, Type *meta);
+/* The same with class keywords (class C(Base, key=...)) for __init_subclass__ and the metaclass. */
+Value type_new_class_kw(Value name, Value bases, Value dict, Type *meta, int nkw, const Value *kw);
 Value builtin_new(const char *name, void *fn, int min, int max, bool kw);
 void types_init(void);
 Value type_call_new(Type *t, int nargs, int nkw, const Value *args);
@@ -454,6 +457,8 @@ Value list_from_iter(Value iterable);
 void list_sort(Value l, Value key, bool reverse);
 Value list_pop_index(Value l, intptr_t i);
 Value dict_new(void);
+/* Counts keys ever added to any dict: name-lookup caches compare it to stay valid. */
+extern uint32_t dict_key_epoch;
 Value dict_get(Value d, Value key);      /* VNULL if missing */
 void dict_set(Value d, Value key, Value val);
 bool dict_del(Value d, Value key);

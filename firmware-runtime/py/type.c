@@ -3,6 +3,8 @@
  * order is C3, as in CPython (Python language reference, "The Python 2.3 MRO"). */
 #include "py.h"
 
+#include <math.h>
+
 #include <stdio.h>
 
 Type slotwrap_type;
@@ -126,6 +128,7 @@ Type bound_type = {
 enum { SW_REPR, SW_STR, SW_HASH, SW_LT, SW_LE, SW_EQ, SW_NE, SW_GT, SW_GE, SW_ITER, SW_NEXT,
        SW_LEN, SW_CONTAINS, SW_GETITEM, SW_SETITEM, SW_DELITEM, SW_CALL, SW_COUNT };
 typedef struct { Obj hdr; Type *owner; int slot; const char *name; } SlotWrap;
+#define SW_UNOP_ABS 9 /* 300 + 9: int.__abs__ and float.__abs__ */
 
 static Value slotwrap_call(Value f, int nargs, int nkw, const Value *args) {
   SlotWrap *w = (SlotWrap *)f;
@@ -140,6 +143,8 @@ static Value slotwrap_call(Value f, int nargs, int nkw, const Value *args) {
     Value r;
     if (kind == 1) r = t->binop(op, self, args[1]);
     else if (kind == 2) r = t->binop(op, args[1], self);
+    else if (op == SW_UNOP_ABS && t == &float_type) r = float_new(fabs(float_val(self)));
+    else if (op == SW_UNOP_ABS) r = py_compare_bool(CMP_LT, self, MK_SMALL(0)) ? t->unop(UN_NEG, self) : t->unop(UN_POS, self);
     else r = t->unop(op, self);
     return r ? r : NOTIMPL;
   }
@@ -522,6 +527,12 @@ static Value compute_mro(Type *t) {
 }
 
 Value type_new_class(Value name, Value bases, Value dict, Type *meta) {
+  return type_new_class_kw(name, bases, dict, meta, 0, NULL);
+}
+
+/* As type_new_class, with the class statement's keywords (name, value pairs) for the parent's
+ * __init_subclass__ (PEP 487). */
+Value type_new_class_kw(Value name, Value bases, Value dict, Type *meta, int nkw, const Value *kw) {
   (void)meta;
   Tuple *bt = (Tuple *)bases;
   if (bt->len == 0) {
@@ -590,8 +601,14 @@ Value type_new_class(Value name, Value bases, Value dict, Type *meta) {
     Type *b = (Type *)mro->items[i];
     if (b->dict) sup = dict_get_str(b->dict, N.__init_subclass__);
   }
-  if (sup && type_of(sup) == &classmethod_type && is_type(((StaticMethod *)sup)->func, &function_type))
-    py_call1(((StaticMethod *)sup)->func, V(t));
+  if (sup && type_of(sup) == &classmethod_type && is_type(((StaticMethod *)sup)->func, &function_type)) {
+    Value *a = __builtin_alloca((size_t)(1 + 2 * nkw) * sizeof(Value));
+    a[0] = V(t);
+    if (nkw) memcpy(a + 1, kw, (size_t)(2 * nkw) * sizeof(Value));
+    py_call(((StaticMethod *)sup)->func, 1, nkw, a);
+  } else if (nkw) {
+    raise_msg(&TypeError_type, "%s.__init_subclass__() takes no keyword arguments", t->name);
+  }
   return V(t);
 }
 
@@ -732,20 +749,17 @@ void type_init_builtin(Type *t) {
   }
   if (t->call && t != &type_type) add_slotwrap(t, "__call__", SW_CALL);
   if (t->binop && t != &type_type) {
-    static const char *const ops[BIN_COUNT] = {"add", "sub", "mul", "truediv", "floordiv", "mod", "pow",
-                                               "lshift", "rshift", "and", "or", "xor", "matmul"};
-    static char names[2][BIN_COUNT][16];
+    /* the names interned by names_init (runtime.c): snprintf cost ~120k instructions on the board */
     for (int i = 0; i < BIN_COUNT; i++) {
-      snprintf(names[0][i], 16, "__%s__", ops[i]);
-      snprintf(names[1][i], 16, "__r%s__", ops[i]);
-      add_slotwrap(t, names[0][i], 100 + i);
-      add_slotwrap(t, names[1][i], 200 + i);
+      add_slotwrap(t, str_cstr(N.binop[i]), 100 + i);
+      add_slotwrap(t, str_cstr(N.rbinop[i]), 200 + i);
     }
   }
   if (t->unop) {
     add_slotwrap(t, "__neg__", 300 + UN_NEG);
     add_slotwrap(t, "__pos__", 300 + UN_POS);
     add_slotwrap(t, "__invert__", 300 + UN_INVERT);
+    if (t == &int_type || t == &float_type) add_slotwrap(t, "__abs__", 300 + SW_UNOP_ABS);
   }
 }
 

@@ -2,6 +2,7 @@
  * through the frame's block stack (SETUP_EXCEPT / SETUP_WITH handlers) and otherwise propagate
  * to the caller's NLR handler.  Generators keep their frame on the heap and re-enter here. */
 #include "bytecode.h"
+#include "port.h"
 #include "py.h"
 
 #include <stdio.h>
@@ -9,6 +10,18 @@
 #define RECURSION_LIMIT 1000
 
 Value builtin_build_class_obj(void);
+
+/* ---- Ctrl-C --------------------------------------------------------------------------------
+ * The port is asked for a pending interrupt (port.h) every POLL_PERIOD backward jumps and Python
+ * calls: every loop and every recursion passes through one of them, so `while True: pass` is
+ * interruptible, and the hot paths pay one decrement. */
+#define POLL_PERIOD 256
+static unsigned poll_countdown = POLL_PERIOD;
+
+static void poll_interrupt(void) {
+  poll_countdown = POLL_PERIOD;
+  if (port_interrupt_pending()) py_raise(exc_new(&KeyboardInterrupt_type, 0, NULL));
+}
 
 /* ---- frames and argument binding ---------------------------------------------------------- */
 static size_t frame_slots(Code *co) { return (size_t)co->nlocals + co->ncells + co->nfree + co->stacksize; }
@@ -38,9 +51,17 @@ void frame_bind_args(Frame *f, Function *fn, int nargs, int nkw, const Value *ar
     loc[slot++] = nargs > argc ? tuple_from((size_t)(nargs - argc), args + argc) : tuple_new(0);
   } else if (nargs > argc) {
     int ndef = fn->defaults ? (int)((Tuple *)fn->defaults)->len : 0;
+    /* CPython also counts the keyword-only arguments that were passed (ceval.c, too_many_positional) */
+    int kwo = 0;
+    for (int k = 0; k < nkw; k++)
+      for (int i = argc; i < argc + kwonly; i++)
+        if (str_eq(((Tuple *)co->varnames)->items[i], args[nargs + 2 * k])) kwo++;
+    char extra[80] = "";
+    if (kwo) snprintf(extra, sizeof extra, " positional argument%s (and %d keyword-only argument%s)", nargs == 1 ? "" : "s", kwo, kwo == 1 ? "" : "s");
+    const char *verb = nargs == 1 && !kwo ? "was" : "were";
     if (ndef)
-      arg_error(fn, "takes from %d to %d positional arguments but %d %s given", argc - ndef, argc, nargs, nargs == 1 ? "was" : "were");
-    arg_error(fn, "takes %d positional argument%s but %d %s given", argc, argc == 1 ? "" : "s", nargs, nargs == 1 ? "was" : "were");
+      arg_error(fn, "takes from %d to %d positional arguments but %d%s %s given", argc - ndef, argc, nargs, extra, verb);
+    arg_error(fn, "takes %d positional argument%s but %d%s %s given", argc, argc == 1 ? "" : "s", nargs, extra, verb);
   }
   Value kwdict = VNULL;
   if (co->flags & CO_VARKW) {
@@ -121,6 +142,7 @@ Value vm_call_function(Value func, int nargs, int nkw, const Value *args) {
   Function *fn = (Function *)func;
   Code *co = fn->code;
   size_t ns = frame_slots(co);
+  if (--poll_countdown == 0) poll_interrupt();
   if (co->flags & (CO_GENERATOR | CO_COROUTINE)) {
     Frame *f = frame_alloc_heap(co);
     frame_init(f, co, fn, fn->globals, VNULL);
@@ -128,12 +150,18 @@ Value vm_call_function(Value func, int nargs, int nkw, const Value *args) {
     return gen_new(f, (co->flags & CO_COROUTINE) != 0);
   }
   Frame *f = __builtin_alloca(sizeof(Frame) + ns * sizeof(Value));
-  memset(f, 0, sizeof(Frame) + ns * sizeof(Value));
   frame_init(f, co, fn, fn->globals, VNULL);
+  /* Only the variable slots need zeroing (unbound locals are VNULL): the header is set by
+   * frame_init/vm_run, the block stack and value stack are written before they are read, and
+   * stale words there only make the conservative collector keep garbage a little longer. */
+  int nvars = co->nlocals + co->ncells + co->nfree;
   /* fast path: exact positional arguments, no cells */
   if (nkw == 0 && nargs == co->argcount && !(co->flags & (CO_VARARGS | CO_VARKW)) && !co->kwonlycount && !co->ncells && !co->nfree) {
-    for (int i = 0; i < nargs; i++) f->slots[i] = args[i];
+    int i = 0;
+    for (; i < nargs; i++) f->slots[i] = args[i];
+    for (; i < nvars; i++) f->slots[i] = VNULL;
   } else {
+    memset(f->slots, 0, (size_t)nvars * sizeof(Value));
     frame_bind_args(f, fn, nargs, nkw, args);
   }
   int status;
@@ -313,6 +341,92 @@ static Value call_ex(Value f, Value args, Value kw) {
 }
 
 extern Type rangeiter_type;
+
+/* ---- global-name cache ---------------------------------------------------------------------
+ * LOAD_GLOBAL, LOAD_NAME and STORE_NAME/STORE_GLOBAL remember, per instruction, where their
+ * name last sat in the dict's entry array. A hit is checked against the live entry (the same
+ * key object, still present: deletion clears the key, a rebuild or clear moves or drops it),
+ * so a stale slot simply misses. Tags are compared, never dereferenced: the dict compared is
+ * the frame's live one, so the cache keeps nothing alive and needs no invalidation. */
+#define GCACHE_SIZE 64
+typedef struct { const uint8_t *at; Value dict, globals; uint32_t ix, epoch; } GCacheSlot;
+static GCacheSlot gcache[GCACHE_SIZE];
+
+static inline GCacheSlot *gcache_slot(const uint8_t *at) { return &gcache[((uintptr_t)at >> 2) & (GCACHE_SIZE - 1)]; }
+
+static inline HEntry *gcache_hit(Value d, Value name, const uint8_t *at) {
+  GCacheSlot *c = gcache_slot(at);
+  HTable *t = &((Dict *)d)->t;
+  if (c->at == at && c->dict == d && c->ix < t->n && t->entries[c->ix].key == name) return &t->entries[c->ix];
+  return NULL;
+}
+
+static HEntry *gcache_fill(Value d, Value name, const uint8_t *at, Value globals) {
+  HTable *t = &((Dict *)d)->t;
+  HEntry *e = ht_lookup(t, name, str_hash(name));
+  if (!e) return NULL;
+  GCacheSlot *c = gcache_slot(at);
+  c->at = at;
+  c->dict = d;
+  c->globals = globals;
+  c->ix = (uint32_t)(e - t->entries);
+  c->epoch = dict_key_epoch;
+  return e;
+}
+
+static Value global_get(Value d, Value name, const uint8_t *at) {
+  HEntry *e = gcache_hit(d, name, at);
+  if (!e) e = gcache_fill(d, name, at, VNULL);
+  return e ? e->value : VNULL;
+}
+
+/* A name in globals, else in builtins. A builtins hit is cached with the epoch at which the
+ * name was missing from globals: while no dict gained a key, it still is. */
+static Value global_or_builtin_slow(Value g, Value name, const uint8_t *at);
+static inline __attribute__((always_inline)) Value global_or_builtin(Value g, Value name, const uint8_t *at) {
+  GCacheSlot *c = gcache_slot(at);
+  if (c->at == at && (c->dict == g || (c->globals == g && c->epoch == dict_key_epoch))) {
+    HTable *t = &((Dict *)c->dict)->t;
+    if (c->ix < t->n && t->entries[c->ix].key == name) return t->entries[c->ix].value;
+  }
+  return global_or_builtin_slow(g, name, at);
+}
+
+static Value global_or_builtin_slow(Value g, Value name, const uint8_t *at) {
+  HEntry *e = gcache_fill(g, name, at, VNULL);
+  if (!e) e = gcache_fill(vm.builtins, name, at, g);
+  return e ? e->value : VNULL;
+}
+
+static void global_set(Value d, Value name, Value v, const uint8_t *at) {
+  HEntry *e = gcache_hit(d, name, at);
+  if (e) {
+    e->value = v;
+    return;
+  }
+  dict_set(d, name, v);
+  global_get(d, name, at); /* fills the slot for the next store */
+}
+
+/* ---- calls ---------------------------------------------------------------------------------
+ * The common callees without py_call's generic dispatch (as CPython 3.11's specialised CALL
+ * forms): Python functions, built-in functions and methods called with a valid positional
+ * count, and built-in types (str(x), int(s), list(it), ...) straight to their constructor. */
+static inline Value call_value(Value fn, int npos, int nkw, const Value *args) {
+  if (!IS_SMALL(fn)) {
+    Type *t = OBJ(fn)->type;
+    if (t == &function_type) return vm_call_function(fn, npos, nkw, args);
+    if (t == &builtin_type && nkw == 0) {
+      Builtin *b = (Builtin *)fn;
+      if (npos >= b->min && (b->max < 0 || npos <= b->max))
+        return b->kw ? ((BuiltinKwFn)b->fn)(npos, 0, args) : ((BuiltinFn)b->fn)(npos, args);
+    } else if (t == &type_type && fn != V(&type_type)) {
+      Type *ct = (Type *)fn;
+      if (!(ct->flags & TF_HEAP) && ct->make_new) return ct->make_new(ct, npos, nkw, args);
+    }
+  }
+  return py_call(fn, npos, nkw, args);
+}
 
 /* ---- the loop ----------------------------------------------------------------------------- */
 #define PUSH(v) (*sp++ = (v))
@@ -498,7 +612,12 @@ Value vm_run(Frame *f, Value send, Value throw_exc, int *status) {
             PUSH(r);
             break;
           }
-          case OP_LOAD_BUILD_CLASS: PUSH(builtin_build_class_obj()); break;
+          case OP_LOAD_BUILD_CLASS: {
+            /* looked up in builtins at run time, as CPython does, so it can be overridden */
+            Value bc = dict_get_str(vm.builtins, intern_cstr("__build_class__"));
+            PUSH(bc ? bc : builtin_build_class_obj());
+            break;
+          }
           case OP_PRINT_EXPR: {
             Value v = POP();
             if (v != NONE) {
@@ -608,14 +727,23 @@ Value vm_run(Frame *f, Value send, Value throw_exc, int *status) {
           }
           case OP_LOAD_NAME: {
             Value name = names[ARG()];
-            Value v = f->locals ? dict_get_str(f->locals, name) : VNULL;
-            if (!v) v = dict_get_str(f->globals, name);
-            if (!v) v = dict_get_str(vm.builtins, name);
+            Value v;
+            if (f->locals == f->globals) {
+              v = global_or_builtin(f->globals, name, f->lasti); /* module level */
+            } else {
+              v = f->locals ? global_get(f->locals, name, f->lasti) : VNULL;
+              if (!v) v = dict_get_str(f->globals, name);
+              if (!v) v = dict_get_str(vm.builtins, name);
+            }
             if (!v) name_error(name);
             PUSH(v);
             break;
           }
-          case OP_STORE_NAME: dict_set(f->locals ? f->locals : f->globals, names[ARG()], POP()); break;
+          case OP_STORE_NAME: {
+            Value name = names[ARG()];
+            global_set(f->locals ? f->locals : f->globals, name, POP(), f->lasti);
+            break;
+          }
           case OP_DELETE_NAME: {
             Value name = names[ARG()];
             if (!dict_del(f->locals ? f->locals : f->globals, name)) name_error(name);
@@ -623,13 +751,16 @@ Value vm_run(Frame *f, Value send, Value throw_exc, int *status) {
           }
           case OP_LOAD_GLOBAL: {
             Value name = names[ARG()];
-            Value v = dict_get_str(f->globals, name);
-            if (!v) v = dict_get_str(vm.builtins, name);
+            Value v = global_or_builtin(f->globals, name, f->lasti);
             if (!v) name_error(name);
             PUSH(v);
             break;
           }
-          case OP_STORE_GLOBAL: dict_set(f->globals, names[ARG()], POP()); break;
+          case OP_STORE_GLOBAL: {
+            Value name = names[ARG()];
+            global_set(f->globals, name, POP(), f->lasti);
+            break;
+          }
           case OP_DELETE_GLOBAL: {
             Value name = names[ARG()];
             if (!dict_del(f->globals, name)) name_error(name);
@@ -663,8 +794,8 @@ Value vm_run(Frame *f, Value send, Value throw_exc, int *status) {
             Value self = args[-1], m = args[-2];
             Value r;
             f->sp = sp;
-            if (self) r = is_type(m, &function_type) ? vm_call_function(m, npos + 1, nkw, args - 1) : py_call(m, npos + 1, nkw, args - 1);
-            else r = py_call(m, npos, nkw, args);
+            if (self) r = call_value(m, npos + 1, nkw, args - 1);
+            else r = call_value(m, npos, nkw, args);
             sp -= nst + 2;
             PUSH(r);
             break;
@@ -676,7 +807,7 @@ Value vm_run(Frame *f, Value send, Value throw_exc, int *status) {
             Value *args = sp - nst;
             Value fn = args[-1];
             f->sp = sp;
-            Value r = (!IS_SMALL(fn) && OBJ(fn)->type == &function_type) ? vm_call_function(fn, npos, nkw, args) : py_call(fn, npos, nkw, args);
+            Value r = call_value(fn, npos, nkw, args);
             sp -= nst + 1;
             PUSH(r);
             break;
@@ -763,7 +894,15 @@ Value vm_run(Frame *f, Value send, Value throw_exc, int *status) {
             }
             break;
           }
-          case OP_JUMP: ip = code_start + ARG(); break;
+          case OP_JUMP: {
+            const uint8_t *to = code_start + ARG();
+            if (to < ip && --poll_countdown == 0) {
+              f->sp = sp;
+              poll_interrupt();
+            }
+            ip = to;
+            break;
+          }
           case OP_POP_JUMP_IF_FALSE: {
             int t = ARG();
             Value v = POP();
@@ -1016,8 +1155,11 @@ Value vm_run(Frame *f, Value send, Value throw_exc, int *status) {
           }
           case OP_BUILD_STRING: {
             int n = ARG();
-            size_t total = 0;
-            for (int i = n; i > 0; i--) total += str_len(sp[-i]);
+            size_t total = 0, ctotal = 0;
+            for (int i = n; i > 0; i--) {
+              total += str_len(sp[-i]);
+              ctotal += ((Str *)sp[-i])->clen;
+            }
             char *d;
             Value s = str_new_uninit(total, &d);
             for (int i = n; i > 0; i--) {
@@ -1025,7 +1167,8 @@ Value vm_run(Frame *f, Value send, Value throw_exc, int *status) {
               d += str_len(sp[-i]);
             }
             sp -= n;
-            PUSH(str_finish(s));
+            ((Str *)s)->clen = ctotal; /* the parts' counts add up: no UTF-8 rescan */
+            PUSH(s);
             break;
           }
           default:

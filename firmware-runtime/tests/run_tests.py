@@ -57,10 +57,19 @@ def main():
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.j) as ex:
         for path, err in ex.map(lambda t: check(args, t), tests):
             if err:
-                failed.append(path)
-                print(err)
-    print(f"{len(tests) - len(failed)} passed, {len(failed)} failed")
-    sys.exit(1 if failed else 0)
+                failed.append((path, err))
+    # The asyncio programs sleep in real time under both interpreters, so a heavily loaded
+    # machine can reorder a close race. A failure is therefore run once more, alone; only one
+    # that fails again counts (and prints its first diff). A retried pass is reported.
+    still = []
+    for path, err in failed:
+        if check(args, path)[1] is None:
+            print(f"RETRY {path}: passed when run alone (it failed under parallel load)")
+        else:
+            still.append(path)
+            print(err)
+    print(f"{len(tests) - len(still)} passed, {len(still)} failed")
+    sys.exit(1 if still else 0)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,10 @@
+print(list(enumerate("abc")), list(enumerate("ab", 10)))
+print(list(zip([1, 2, 3], "ab")), list(zip()), list(zip([1])))
+print(dict(zip("abc", range(3))))
+for i, (a, b) in enumerate(zip("xy", [10, 20])):
+    print(i, a, b)
+a, b = zip(*[(1, 2), (3, 4), (5, 6)])
+print(a, b)
+e = enumerate([5, 6])
+print(next(e), next(e), next(e, "end"))
+print(list(zip(range(3), range(10, 13), "xyz")))

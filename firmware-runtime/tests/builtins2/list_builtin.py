@@ -1,0 +1,7 @@
+print(list(), list("abc"), list((1, 2)), list(range(3)), list({"a": 1}), list(x for x in "hi"))
+print(tuple(), tuple([1, 2]), tuple("ab"))
+print(dict(), dict(a=1), dict([("x", 1)], y=2), dict({"k": "v"}))
+print(sorted(set("hello")), frozenset([1, 1, 2]) == {1, 2})
+print(bool(), bool(0), bool([0]), bool(""), bool("0"))
+print(str(), str(1.5), str([1, "a"]), str({"a": (1,)}))
+print(len([1, 2]), len("héllo"), len({}), len(range(10)), len(b"ab"))

@@ -1,0 +1,7 @@
+print(list(map(str, [1, 2, 3])), list(map(lambda a, b: a * b, [1, 2], [3, 4, 5])))
+print(list(filter(None, [0, 1, "", "a", None, [], [0]])))
+print(list(filter(lambda v: v % 2, range(10))))
+m = map(int, "123")
+print(next(m), list(m))
+print(sum(map(len, ["ab", "cde"])))
+print(list(map(max, [1, 5], [4, 2])))

@@ -1,0 +1,5 @@
+print(round(1e20), round(-2.5e19), round(2 ** 100), round(2 ** 100 + 55, -1))
+print(round(-(2 ** 70) - 50, -2), round(True), round(12345, -2), round(2 ** 64 + 5, -1), round(2 ** 64 + 15, -1))
+print(round(7, 2), type(round(7.0)).__name__, round(0.5), round(1.5), round(-1.5))
+print(pow(0, 0, 1), pow(5, 3, 1), pow(-3, 3, 7), pow(3, 0, 5))
+print(format(True), format(False, ""), format(3, ""), format(2.5, ""), "{}".format(True))

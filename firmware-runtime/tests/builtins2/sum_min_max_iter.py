@@ -1,0 +1,5 @@
+print(sum(iter([1, 2, 3])), max(iter([4, 2])), min(x for x in "zyx"))
+print(sum(range(10), start=100) if True else 0)
+print(max(["a", "bb", "c"], key=len), min([3, 1, 2], key=lambda v: -v))
+print(sum([1.5, 2.5]), sum([True, True, False]))
+print(max([[1, 2], [1, 3]]), min((2, "x"), (2, "a")))

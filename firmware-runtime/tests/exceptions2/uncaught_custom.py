@@ -1,0 +1,7 @@
+class Boom(Exception):
+    pass
+def f():
+    raise Boom("exit status 1")
+print("before")
+f()
+print("not reached")

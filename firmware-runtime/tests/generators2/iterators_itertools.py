@@ -1,0 +1,12 @@
+import itertools
+print(list(itertools.islice(itertools.count(5, 2), 4)))
+print(list(itertools.chain([1, 2], "ab", range(2))))
+print(list(itertools.accumulate([1, 2, 3, 4])))
+print([k + str(len(list(g))) for k, g in itertools.groupby("aaabccdd")])
+print(list(itertools.product("ab", [1, 2])))
+print(list(itertools.permutations([1, 2, 3], 2)))
+print(list(itertools.combinations("abcd", 2)))
+print(list(itertools.zip_longest("ab", [1], fillvalue="-")))
+print(list(itertools.takewhile(lambda x: x < 3, [1, 2, 3, 1])), list(itertools.dropwhile(lambda x: x < 3, [1, 2, 3, 1])))
+print(list(itertools.repeat("x", 3)), list(itertools.islice(itertools.cycle("ab"), 5)))
+print(list(itertools.starmap(pow, [(2, 3), (3, 2)])))

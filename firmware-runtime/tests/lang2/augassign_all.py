@@ -1,0 +1,29 @@
+x = 10
+x += 5; print(x)
+x -= 3; print(x)
+x *= 2; print(x)
+x //= 5; print(x)
+x %= 3; print(x)
+x **= 3; print(x)
+x <<= 4; print(x)
+x >>= 2; print(x)
+x |= 1; print(x)
+x &= 6; print(x)
+x ^= 7; print(x)
+y = 7.0
+y /= 2; print(y)
+s = "ab"
+s *= 3; print(s)
+l = [1]
+m = l
+l += [2]; print(l, m, l is m)
+t = (1,)
+u = t
+t += (2,); print(t, u)
+d = {"k": 1}
+d["k"] += 10; print(d)
+class O: pass
+o = O(); o.v = 1
+o.v += 1; print(o.v)
+arr = [0, 0]
+arr[1] += 5; print(arr)

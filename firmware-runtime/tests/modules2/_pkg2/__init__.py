@@ -1,0 +1,2 @@
+print("pkg2 init", __name__)
+VALUE = 1

@@ -1,0 +1,1 @@
+print("inner init", __name__)

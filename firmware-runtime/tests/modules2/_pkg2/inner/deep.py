@@ -1,0 +1,2 @@
+print("deep init", __name__)
+X = 42

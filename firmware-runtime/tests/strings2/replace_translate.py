@@ -1,0 +1,7 @@
+print("aaa".replace("a", "b"), "aaa".replace("a", "b", 1), "abc".replace("", "-"))
+print("hello".replace("l", ""), "x".replace("x", "yy"))
+t = str.maketrans("abc", "xyz")
+print("aabbcc".translate(t))
+t2 = str.maketrans({"a": "1", "b": None})
+print("abcab".translate(t2))
+print("tab\there".expandtabs(4), "a\tb".expandtabs())

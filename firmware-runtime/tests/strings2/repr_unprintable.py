@@ -1,0 +1,5 @@
+# repr() escapes controls, separators, format characters and private-use code points
+for cp in [0x7f, 0x80, 0x9f, 0xa0, 0xad, 0xe9, 0x3b1, 0x2000, 0x200b, 0x2028, 0x202f, 0x2060,
+           0x3000, 0x4e2d, 0xfeff, 0xe000, 0x10ffff, 0x1f600, 0xffff]:
+    print(hex(cp), repr(chr(cp)), ascii(chr(cp)), len(repr(chr(cp))))
+print(repr("tab\there\u00a0nbsp\u200bzw"), [chr(0xa0)], {"k\u2028": 1})

@@ -1,0 +1,6 @@
+print(repr("  hi  ".strip()), repr("xxhixx".strip("x")), repr("  hi".lstrip()), repr("hi  ".rstrip()))
+print(repr("abcba".strip("ab")), repr("\t\n x \n".strip()))
+print("5".zfill(3), "-5".zfill(4), "abc".zfill(2), "+7".zfill(3))
+print("hi".center(6, "*"), "hi".ljust(5, "."), "hi".rjust(5), "hi".center(5))
+print("ab".center(1), repr("x".ljust(0)))
+print("prefix_name".removeprefix("prefix_"), "file.txt".removesuffix(".txt"), "a".removeprefix("b"))
