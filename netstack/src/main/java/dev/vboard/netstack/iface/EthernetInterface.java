@@ -30,9 +30,12 @@ public final class EthernetInterface {
   private final IfaceConfig config;
   private final DropCounters drops;
   private final NeighborCache neighbors = new NeighborCache();
+  private final PendingDatagrams pending = new PendingDatagrams();
   /** TreeMap so that polling visits handlers in a fixed order. */
   private final Map<Integer, IpProtocolHandler> handlers = new TreeMap<>();
   private final List<byte[]> out = new ArrayList<>();
+  /** Frames that must follow everything else in {@link #out}: see {@link #bindGuest}. */
+  private final List<byte[]> outLast = new ArrayList<>();
   private final IpSender sender = this::sendIp;
 
   public EthernetInterface(IfaceConfig config, DropCounters drops) {
@@ -52,6 +55,24 @@ public final class EthernetInterface {
   /** The sender the handlers use; frames sent through it outside process/poll wait for the next. */
   public IpSender sender() {
     return sender;
+  }
+
+  /**
+   * Binds guest address {@code addr} to {@code mac} without waiting for ARP: the DHCP server
+   * calls this when it acknowledges a lease, whose REQUEST names the client's hardware address
+   * (chaddr, RFC 2131 section 2), so the guest's MAC is known as soon as its address is.
+   * Datagrams held for the address go out after the frames of the current call, so the guest
+   * gets the ACK that configures the address before them. Ignores addresses outside the subnet,
+   * the virtual hosts' and group MACs.
+   */
+  public void bindGuest(int addr, MacAddress mac) {
+    if (!config.inSubnet(addr) || mac.isMulticast() || config.isVirtualHost(addr)) {
+      return;
+    }
+    neighbors.learn(addr, mac);
+    for (PendingDatagrams.Held held : pending.release(addr)) {
+      outLast.add(held.frameTo(mac));
+    }
   }
 
   // ---------------------------------------------------------------- entry points
@@ -86,6 +107,8 @@ public final class EthernetInterface {
   }
 
   private List<byte[]> takeOutput() {
+    out.addAll(outLast);
+    outLast.clear();
     if (out.isEmpty()) {
       return List.of();
     }
@@ -108,6 +131,9 @@ public final class EthernetInterface {
       drops.drop(Layer.ETHERNET, DropReason.BAD_SOURCE, eth);
       return;
     }
+    // Any frame names its sender, even one with no IPv4 source yet (a DHCP DISCOVER from
+    // 0.0.0.0): replies to addresses outside the subnet can go to it at once.
+    neighbors.heard(eth.src());
     switch (eth.etherType()) {
       case EtherType.ARP -> receiveArp(eth, view);
       case EtherType.IPV4 -> receiveIpv4(eth, view, nowNs);
@@ -128,7 +154,7 @@ public final class EthernetInterface {
     }
     // RFC 826 merges the sender into the table before looking at the opcode; a probe
     // (sender IP 0, RFC 5227) still teaches us the MAC but no binding.
-    neighbors.learn(arp.senderIp(), arp.senderMac());
+    learn(arp.senderIp(), arp.senderMac());
     if (arp.operation() != ArpRepr.REQUEST) {
       return;
     }
@@ -167,7 +193,7 @@ public final class EthernetInterface {
       return;
     }
     if (config.inSubnet(ip.src())) {
-      neighbors.learn(ip.src(), eth.src());
+      learn(ip.src(), eth.src());
     }
     byte[] payload = new byte[ip.payloadLen()];
     System.arraycopy(packet.buffer(), packet.payloadOffset(), payload, 0, payload.length);
@@ -190,11 +216,8 @@ public final class EthernetInterface {
       return;
     }
     MacAddress dstMac = resolve(dst);
-    if (dstMac == null) {
+    if (dstMac == null && !config.inSubnet(dst)) {
       drops.drop(Layer.IPV4, DropReason.NO_NEIGHBOR, ip);
-      if (config.inSubnet(dst)) {
-        sendArpRequest(dst);
-      }
       return;
     }
     // Datagrams from outside the subnet (NAT replies) come through the router.
@@ -202,16 +225,38 @@ public final class EthernetInterface {
     byte[] datagram = new byte[ip.totalLen()];
     ip.emit(datagram, 0);
     System.arraycopy(payload, 0, datagram, ip.bufferLen(), payload.length);
+    if (dstMac == null) {
+      // Hold it and ask (RFC 1122 section 2.3.2.2); every new datagram repeats the request, so
+      // the transport's retransmissions double as ARP retries.
+      for (PendingDatagrams.Held lost : pending.hold(dst,
+          new PendingDatagrams.Held(srcMac, datagram))) {
+        drops.drop(Layer.IPV4, DropReason.NO_NEIGHBOR, "held too long: " + lost.datagram().length
+            + " bytes from " + lost.srcMac());
+      }
+      sendArpRequest(dst);
+      return;
+    }
     out.add(new EthernetRepr(srcMac, dstMac, EtherType.IPV4)
         .frame(datagram, 0, datagram.length));
+  }
+
+  /** Records a binding and sends what waited for it, oldest first. */
+  private void learn(int addr, MacAddress mac) {
+    neighbors.learn(addr, mac);
+    if (addr == 0 || !pending.waiting(addr)) {
+      return;
+    }
+    for (PendingDatagrams.Held held : pending.release(addr)) {
+      out.add(held.frameTo(mac));
+    }
   }
 
   /**
    * The link-layer destination of a datagram. An address outside the subnet (a guest configured
    * by hand, or one talking before it has an address) goes to the guest we heard from last: with
    * one guest, the usual case, that is always right. An unknown address inside the subnet is
-   * resolved by ARP first, like a real host; the datagram that triggered it is dropped, as
-   * QEMU's slirp does, and the sender's retransmission finds the MAC.
+   * resolved by ARP first, like a real host, and the datagram waits in {@link PendingDatagrams}
+   * until the reply comes.
    */
   private MacAddress resolve(int dst) {
     if (dst == Ipv4Address.BROADCAST || dst == config.subnetBroadcast()) {

@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vboard.netstack.Netstack;
 import dev.vboard.netstack.NetstackConfig;
+import dev.vboard.netstack.iface.DropReason;
+import dev.vboard.netstack.iface.Layer;
 import dev.vboard.netstack.transport.tcp.FourTuple;
 import dev.vboard.netstack.transport.tcp.TcpError;
 import dev.vboard.netstack.wire.IcmpRepr;
@@ -88,6 +90,29 @@ class ForwardAndRestrictTest {
     assertNull(server.error);
     assertEquals(GATEWAY, accepted.get(0).remoteIp());
     assertEquals(1L, stack.counters().get("nat.tcp.forwards_accepted"));
+  }
+
+  @Test
+  void aForwardToAGuestNotYetHeardFromLosesNoSyn() throws Exception {
+    // No announce(): the guest has sent nothing, so the first SYN needs an ARP round trip. It
+    // waits for the reply instead of being dropped and retransmitted a second later.
+    Netstack stack = restricted("tcp::0-:8082");
+    GuestSide guest = new GuestSide(stack);
+    InetSocketAddress fwd = stack.forwardAddresses().get(0);
+    StreamPeer server = new StreamPeer("up".getBytes(StandardCharsets.US_ASCII), true);
+    guest.tcp.listen(IP, 8082, (tuple, now) -> server);
+    CompletableFuture<String> client = CompletableFuture.supplyAsync(() -> {
+      try (Socket s = new Socket(fwd.getAddress(), fwd.getPort())) {
+        return new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }, host);
+
+    assertTrue(guest.runUntil(() -> server.closed && client.isDone(), LIMIT));
+
+    assertEquals("up", client.get());
+    assertEquals(0, stack.drops().get(Layer.IPV4, DropReason.NO_NEIGHBOR));
   }
 
   @Test

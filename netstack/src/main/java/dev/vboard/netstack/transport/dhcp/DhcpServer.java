@@ -30,11 +30,18 @@ public final class DhcpServer implements UdpHandler {
   private final DhcpConfig config;
   private final DropCounters drops;
   private final LeaseTable leases;
+  private final LeaseListener listener;
 
   public DhcpServer(DhcpConfig config, DropCounters drops) {
+    this(config, drops, LeaseListener.NONE);
+  }
+
+  /** A server that tells {@code listener} of every lease it acknowledges. */
+  public DhcpServer(DhcpConfig config, DropCounters drops, LeaseListener listener) {
     this.config = config;
     this.drops = drops;
     this.leases = new LeaseTable(config);
+    this.listener = listener;
   }
 
   @Override
@@ -124,6 +131,7 @@ public final class DhcpServer implements UdpHandler {
 
   private DhcpRepr commit(DhcpRepr msg, int addr, long nowNs) {
     leases.bind(msg.chaddr(), addr, nowNs + config.leaseSeconds() * 1_000_000_000L, true);
+    listener.acknowledged(msg.chaddr(), addr);
     return answer(msg, DhcpOption.ACK, addr, true);
   }
 
