@@ -45,7 +45,6 @@ public final class Netstack implements Link, AutoCloseable {
   private final List<VirtualService> services;
   /** Host sockets; null when {@link NatConfig#enabled()} is off. */
   private final Nat nat;
-  private long lastNowNs;
   private long framesFromGuest;
   private long framesToGuest;
 
@@ -54,7 +53,9 @@ public final class Netstack implements Link, AutoCloseable {
     this.iface = new EthernetInterface(config.iface(), drops);
     this.udp = new UdpLayer(config.iface(), drops);
     iface.register(IpProtocol.UDP, udp);
-    udp.bind(Ipv4Address.ANY, DhcpServer.SERVER_PORT, new DhcpServer(config.dhcp(), drops));
+    // A lease binds the guest's MAC at once, so forwarded connections need no ARP first.
+    udp.bind(Ipv4Address.ANY, DhcpServer.SERVER_PORT, new DhcpServer(config.dhcp(), drops,
+        (chaddr, addr) -> iface.bindGuest(addr, chaddr)));
     DnsResolver resolver = config.nat().usesHostResolver()
         ? new HostResolver(config.resolver()) : config.resolver();
     udp.bind(config.dnsAddr(), DnsServer.PORT,
@@ -116,26 +117,23 @@ public final class Netstack implements Link, AutoCloseable {
 
   @Override
   public List<byte[]> receiveFromGuest(byte[] frame, long nowNs) {
-    lastNowNs = Math.max(lastNowNs, nowNs);
     framesFromGuest++;
     return counted(iface.process(frame, nowNs));
   }
 
   /**
-   * The next deadline. With host sockets open this is at most one
-   * {@link NatConfig#hostPollIntervalNs} after the last time seen, so host traffic is picked up
-   * while the guest keeps the emulator busy.
+   * The next deadline: timers only. Open host sockets add none (no periodic poll); see
+   * {@link #awaitHostIo} and {@link #hostIoReady} for how the embedder notices them.
    */
   @Override
   public long pollAt() {
     long at = iface.pollAt();
-    return nat == null ? at : Math.min(at, nat.pollAt(lastNowNs));
+    return nat == null ? at : Math.min(at, nat.pollAt());
   }
 
   /** Services the host sockets (non-blocking), then runs the timers due at {@code nowNs}. */
   @Override
   public List<byte[]> poll(long nowNs) {
-    lastNowNs = Math.max(lastNowNs, nowNs);
     if (nat != null) {
       nat.poll(nowNs);
     }
@@ -155,13 +153,37 @@ public final class Netstack implements Link, AutoCloseable {
   }
 
   /**
-   * REAL-TIME EDGE: blocks for at most {@code maxWaitNanos} of wall-clock time, or until a host
-   * socket is ready; returns at once without NAT. Call {@link #poll} afterwards. For the
-   * emulator's idle loop only, never from the simulation path proper.
+   * True while some host socket (a forward's listener included) is open: host I/O may then
+   * arrive at any time, so a busy embedder should look at {@link #hostIoReady} every
+   * {@link NatConfig#hostPollIntervalNs} or so, and an idle one wait in {@link #awaitHostIo}
+   * rather than conclude that nothing can happen. Always false without NAT.
    */
-  public void awaitHostIo(long maxWaitNanos) {
+  public boolean hasHostSockets() {
+    return nat != null && nat.hasHostSockets();
+  }
+
+  /** True if a host socket is ready to be serviced by {@link #poll}; never blocks. */
+  public boolean hostIoReady() {
+    return nat != null && nat.hostIoReady();
+  }
+
+  /**
+   * REAL-TIME EDGE: blocks for at most {@code maxWaitNanos} of wall-clock time
+   * ({@link Long#MAX_VALUE}: no limit), until a host socket is ready or {@link #wakeHostIo} is
+   * called; returns at once without NAT. Returns whether a host socket is ready; call
+   * {@link #poll} then. For the emulator's idle loop only, never from the simulation path proper.
+   */
+  public boolean awaitHostIo(long maxWaitNanos) {
+    return nat != null && nat.awaitHostIo(maxWaitNanos);
+  }
+
+  /**
+   * Any thread: ends a current {@link #awaitHostIo} at once (or the next one, if none is in
+   * progress), e.g. because other host input (stdin) arrived. A no-op without NAT.
+   */
+  public void wakeHostIo() {
     if (nat != null) {
-      nat.awaitHostIo(maxWaitNanos);
+      nat.wakeHostIo();
     }
   }
 

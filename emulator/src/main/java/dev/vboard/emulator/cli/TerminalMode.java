@@ -8,12 +8,20 @@ import java.nio.charset.StandardCharsets;
  * Puts the controlling terminal into character-at-a-time mode (no line buffering, no echo, no
  * signal keys) and restores it on close. A no-op when stdin is not a terminal, so pipes and
  * tests are unaffected. Uses stty(1), the portable way to change terminal modes from the JVM.
+ * A shutdown hook restores the mode too, so a run ended by a signal (SIGTERM, SIGHUP) does not
+ * leave the user's shell without echo.
  */
 final class TerminalMode implements AutoCloseable {
   private final String saved;
+  private final Thread restoreAtExit;
+  private boolean restored;
 
   private TerminalMode(String saved) {
     this.saved = saved;
+    this.restoreAtExit = saved == null ? null : new Thread(this::restoreQuietly, "vboard-tty");
+    if (restoreAtExit != null) {
+      Runtime.getRuntime().addShutdownHook(restoreAtExit);
+    }
   }
 
   static TerminalMode characterAtATime() throws IOException, InterruptedException {
@@ -27,12 +35,33 @@ final class TerminalMode implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    if (saved != null) {
+    if (restoreAtExit != null) {
       try {
-        stty(saved);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+        Runtime.getRuntime().removeShutdownHook(restoreAtExit);
+      } catch (IllegalStateException shuttingDown) {
+        // The hook restores the mode (or has) itself.
       }
+    }
+    restore();
+  }
+
+  private synchronized void restore() throws IOException {
+    if (saved == null || restored) {
+      return;
+    }
+    restored = true;
+    try {
+      stty(saved);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void restoreQuietly() {
+    try {
+      restore();
+    } catch (IOException e) {
+      // The terminal is gone (SIGHUP); there is nothing left to restore.
     }
   }
 

@@ -12,6 +12,7 @@ import dev.vboard.emulator.cpu.CpuCore;
 import dev.vboard.emulator.cpu.SliceResult;
 import dev.vboard.emulator.cpu.Thumb;
 import dev.vboard.emulator.irq.IrqLine;
+import dev.vboard.emulator.time.HostEvents;
 import dev.vboard.emulator.time.Scheduler;
 import dev.vboard.emulator.time.VirtualClock;
 import java.util.ArrayList;
@@ -30,10 +31,22 @@ import org.slf4j.LoggerFactory;
  * preempt, then run the CPU for at most min(next deadline, limit) - now instructions; virtual
  * time is the instruction count at one instruction per cycle. A sleeping core (WFI/WFE) skips
  * time to the next deadline instead of running.
+ *
+ * <p>Input that host threads receive (stdin on a terminal or a pipe) reaches the loop through
+ * the scheduler's {@link HostEvents}: it is delivered at the top of an iteration, at the virtual
+ * time it is noticed, and a signal ends a slice in progress at its next block boundary. A core
+ * asleep with nothing scheduled while such a source is open blocks until it signals, rather
+ * than polling; that idle time passes at the wall clock's pace (see {@link #awaitHostInput}).
+ * Host sockets plug into the same doorbell ({@link HostEvents.Waiter}): an idle wait blocks in
+ * their selector, and while the core runs they are looked at once per check interval of
+ * virtual time (a slice never runs past it while sockets are open), never by scheduler events.
  */
 public final class Machine implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Machine.class);
   private static final Logger GUEST = LoggerFactory.getLogger("vboard.guest");
+
+  /** Idle budgets longer than this (about 292 years) are waited for without an end. */
+  private static final long FOREVER_NANOS = Long.MAX_VALUE / 2;
 
   /** SysTick's reference clock when CSR.CLKSOURCE=0: 1 MHz, as QEMU's mps2 boards wire it. */
   public static final long SYSTICK_REFERENCE_HZ = 1_000_000L;
@@ -52,6 +65,7 @@ public final class Machine implements AutoCloseable {
   private final ExceptionUnit exceptions;
   private final AddressSpace space;
   private final RealtimePacer pacer;
+  private final HostEvents hostEvents;
   private final List<Runnable> resetListeners = new ArrayList<>();
   private final IrqLine[] irqLines;
   private SemihostingHandler semihosting;
@@ -66,6 +80,9 @@ public final class Machine implements AutoCloseable {
   private long instructions;
   private long resetCycle;
   private long sliceStart;
+  /** Cycle at which the host-socket waiter is next looked at (see {@link #checkHostWaiter}). */
+  private long nextHostCheck;
+  private boolean hostWaiterOpen;
 
   public Machine(MachineConfig config) {
     this.config = config;
@@ -80,6 +97,8 @@ public final class Machine implements AutoCloseable {
     this.space = new AddressSpace(core.unicorn(), core::abortAccess, core::codeChanged);
     this.exceptions = new ExceptionUnit(regs, nvic, faults, scs, space);
     this.pacer = new RealtimePacer(clock);
+    this.hostEvents = scheduler.hostEvents();
+    hostEvents.setInterrupter(core::raiseStop);
     nvic.setChangeListener(core::raiseStop);
     scs.setCcrListener(() -> {
       trapsChanged = true;
@@ -158,6 +177,7 @@ public final class Machine implements AutoCloseable {
    * Consulted before every idle skip with {@code (nowCycle, targetCycle)}; returns the cycle
    * virtual time may advance to (clamped to {@code [now, target]}). The network bridge uses it
    * to hold idle time to the wall clock while a real host socket is open. Null: skip freely.
+   * Not consulted under {@link #setRealtime realtime}, which paces every idle skip already.
    */
   public void setIdleWait(LongBinaryOperator wait) {
     idleWait = wait;
@@ -211,6 +231,7 @@ public final class Machine implements AutoCloseable {
   public RunResult run(long maxCycles) {
     space.seal();
     long limit = clock.now() + Math.max(0, Math.min(maxCycles, Long.MAX_VALUE - clock.now()));
+    nextHostCheck = clock.now();
     while (true) {
       if (exited) {
         return result(RunResult.Stop.EXITED);
@@ -222,6 +243,10 @@ public final class Machine implements AutoCloseable {
         LOG.debug("AIRCR.SYSRESETREQ: resetting the board");
         reset();
       }
+      if (clock.now() >= nextHostCheck) {
+        checkHostWaiter();
+      }
+      hostEvents.deliver();
       scheduler.runDue();
       if (stopRequested) {
         stopRequested = false;
@@ -241,8 +266,26 @@ public final class Machine implements AutoCloseable {
       if (now >= limit) {
         return result(RunResult.Stop.LIMIT_REACHED);
       }
-      runSlice(Math.min(scheduler.nextDeadline(), limit) - now);
+      long end = Math.min(scheduler.nextDeadline(), limit);
+      if (hostWaiterOpen) {
+        end = Math.min(end, Math.max(nextHostCheck, now + 1));
+      }
+      runSlice(end - now);
     }
+  }
+
+  /**
+   * HOST I/O EDGE: a busy core does not wait, so host sockets (the {@link HostEvents.Waiter})
+   * are looked at without blocking once per check interval of virtual time; a ready one is
+   * delivered as host input at the top of this iteration. Without open sockets this changes
+   * nothing the guest can see (no event, no shorter slice), so virtual-only runs replay exactly.
+   */
+  private void checkHostWaiter() {
+    long interval = hostEvents.waiterCheckNanos();
+    nextHostCheck = interval == Long.MAX_VALUE ? Long.MAX_VALUE
+        : clock.now() + Math.max(1, clock.nanosToCycles(interval));
+    hostWaiterOpen = hostEvents.waiterOpen();
+    hostEvents.checkWaiter();
   }
 
   private void runSlice(long budget) {
@@ -253,8 +296,8 @@ public final class Machine implements AutoCloseable {
     }
     core.clearStop();
     core.watchMasks(nvic.highestPending() != 0);
-    if (stopRequested) {
-      core.raiseStop(); // a request that raced with the clear must not be lost
+    if (stopRequested || hostEvents.pending()) {
+      core.raiseStop(); // a request or host input that raced with the clear must not be lost
     }
     sliceStart = clock.now();
     SliceResult r = core.runSlice(budget);
@@ -372,7 +415,13 @@ public final class Machine implements AutoCloseable {
   /** Skips virtual time to the next deadline; false when the limit is reached first. */
   private boolean idle(long limit) {
     long now = clock.now();
+    if (now >= limit) {
+      return false;
+    }
     long next = scheduler.nextDeadline();
+    if (next == Long.MAX_VALUE && !realtime && hostEvents.hasOpenSources()) {
+      return awaitHostInput(now, limit);
+    }
     if (next == Long.MAX_VALUE && !realtime) {
       // Asleep with nothing scheduled: nothing can ever wake the core. Spend a finite budget;
       // with an unbounded one (a hang, as QEMU would) leave the clock where it is.
@@ -384,13 +433,12 @@ public final class Machine implements AutoCloseable {
       return false;
     }
     long target = Math.min(next, limit);
-    if (realtime && next == Long.MAX_VALUE) {
-      target = Math.min(limit, now + clock.hz() / 100); // wait in 10 ms steps for input
-    }
     if (realtime) {
-      target = pacer.waitFor(target, () -> stopRequested);
+      target = pacer.waitFor(target, hostEvents, () -> stopRequested);
     }
-    if (idleWait != null && target > now) {
+    // Under --realtime the pacer above already holds idle time to the wall clock and host
+    // sockets end its wait; a second, separately anchored pacer would only drag time back.
+    if (idleWait != null && !realtime && target > now) {
       target = Math.max(now, Math.min(target, idleWait.applyAsLong(now, target)));
     }
     if (target > now) {
@@ -399,10 +447,27 @@ public final class Machine implements AutoCloseable {
     return clock.now() < limit;
   }
 
+  /**
+   * HOST I/O EDGE: asleep, nothing scheduled, a host input source open: only that input can
+   * wake the core. Blocks (no CPU) until it signals, a stop request, or the wall clock has
+   * covered the rest of the budget. The idle time passes at the wall clock's pace, as with open
+   * host sockets ({@code net.HostIoPacer}): the guest sees input arrive after the delay it had
+   * on the host, and a --timeout still ends a run whose guest waits for input that never comes.
+   */
+  private boolean awaitHostInput(long now, long limit) {
+    long budget = limit - now;
+    long maxNanos = budget >= clock.nanosToCycles(FOREVER_NANOS) ? Long.MAX_VALUE
+        : clock.cyclesToNanos(budget);
+    long waited = hostEvents.await(maxNanos, () -> stopRequested);
+    clock.advanceTo(now + Math.min(budget, clock.nanosToCycles(waited)));
+    return clock.now() < limit;
+  }
+
   /** Asks a run in progress to return at the next block boundary; safe from any thread. */
   public void requestStop() {
     stopRequested = true;
     core.raiseStop();
+    hostEvents.interruptWait();
   }
 
   /** The core's registers, for debuggers and tests; only between runs. */
@@ -440,6 +505,7 @@ public final class Machine implements AutoCloseable {
 
   @Override
   public void close() {
+    hostEvents.setInterrupter(() -> { }); // a stdin reader may signal after the core is freed
     core.close(); // idempotent
   }
 }

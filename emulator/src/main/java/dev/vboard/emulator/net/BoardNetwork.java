@@ -4,6 +4,8 @@ import dev.vboard.emulator.board.Board;
 import dev.vboard.emulator.board.BoardDescription;
 import dev.vboard.emulator.machine.Machine;
 import dev.vboard.emulator.peripheral.lan9118.Lan9118;
+import dev.vboard.emulator.time.HostEvents;
+import dev.vboard.emulator.time.VirtualClock;
 import dev.vboard.netstack.Netstack;
 import dev.vboard.netstack.link.Link;
 import dev.vboard.netstack.link.PcapLink;
@@ -23,9 +25,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The network behind one board: the netstack built from {@link NetOptions}, an optional pcap
- * capture around it, the {@link NetBridge} to the board's LAN9118, and the host-I/O pacing in
- * the machine's idle path. Close it after the run: it flushes the capture and closes every host
- * socket.
+ * capture around it, the {@link NetBridge} to the board's LAN9118, and host I/O wired into the
+ * machine's idle path: pacing ({@link HostIoPacer}) and wake-ups ({@link HostSocketWaiter}).
+ * Close it after the run: it flushes the capture and closes every host socket.
  */
 public final class BoardNetwork implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("vboard.net");
@@ -68,13 +70,30 @@ public final class BoardNetwork implements AutoCloseable {
       Machine machine = board.machine();
       NetBridge bridge = new NetBridge(machine.scheduler(), nic.get(), link);
       if (options.hostAccess()) {
-        machine.setIdleWait(new HostIoPacer(netstack, bridge, machine.clock()));
+        machine.setIdleWait(new HostIoPacer(netstack, bridge, machine.clock(),
+            machine.scheduler().hostEvents()));
+        wakeOnHostIo(machine.scheduler().hostEvents(), machine.clock(), netstack, bridge);
       }
       return Optional.of(new BoardNetwork(netstack, pcap));
     } catch (RuntimeException e) {
       netstack.close();
       throw e;
     }
+  }
+
+  /**
+   * Host sockets wake the machine through its {@link HostEvents} doorbell rather than being
+   * polled by time: a ready socket is delivered as host input, and this listener then has the
+   * netstack polled at that virtual instant. Stdin signals that find no socket ready poll nothing.
+   */
+  static void wakeOnHostIo(HostEvents events, VirtualClock clock, Netstack netstack,
+      NetBridge bridge) {
+    events.setWaiter(new HostSocketWaiter(netstack));
+    events.addListener(() -> {
+      if (netstack.hostIoReady()) {
+        bridge.pollNoLaterThan(clock.now());
+      }
+    });
   }
 
   private static Optional<Lan9118> findNic(Board board) {

@@ -1,5 +1,6 @@
 package dev.vboard.emulator.net;
 
+import dev.vboard.emulator.time.HostEvents;
 import dev.vboard.emulator.time.VirtualClock;
 import dev.vboard.netstack.Netstack;
 import java.util.function.LongBinaryOperator;
@@ -22,22 +23,27 @@ import java.util.function.LongBinaryOperator;
  * <p>This class and its wall-clock reads are the only non-virtual time in the network path.
  */
 final class HostIoPacer implements LongBinaryOperator {
-  /** Longest single wait, so a stop request (Ctrl-C, a test) is noticed promptly. */
-  static final long MAX_WAIT_NANOS = 10_000_000L;
+  /**
+   * Longest single wait. Host sockets, stdin and stop requests end the wait themselves (it is
+   * the machine's {@link HostEvents} wait, in the sockets' selector); the cap is a backstop.
+   */
+  static final long MAX_WAIT_NANOS = 100_000_000L;
   /** How far virtual time may lag the wall clock before the anchor is moved. */
   static final long MAX_LAG_NANOS = 100_000_000L;
 
   private final Netstack netstack;
   private final NetBridge bridge;
   private final VirtualClock clock;
+  private final HostEvents events;
   private boolean anchored;
   private long wallAnchor;
   private long virtualAnchor;
 
-  HostIoPacer(Netstack netstack, NetBridge bridge, VirtualClock clock) {
+  HostIoPacer(Netstack netstack, NetBridge bridge, VirtualClock clock, HostEvents events) {
     this.netstack = netstack;
     this.bridge = bridge;
     this.clock = clock;
+    this.events = events;
   }
 
   /** Returns the cycle idle time may advance to, between {@code now} and {@code target}. */
@@ -62,7 +68,9 @@ final class HostIoPacer implements LongBinaryOperator {
     if (wallNow >= due) {
       return target; // the wall clock is already there
     }
-    netstack.awaitHostIo(Math.min(due - wallNow, MAX_WAIT_NANOS));
+    // Through the doorbell rather than the selector alone: its flags are checked before the
+    // wait, so stdin or a stop request that came meanwhile is not lost to a selectNow().
+    events.await(Math.min(due - wallNow, MAX_WAIT_NANOS), () -> false);
     long after = System.nanoTime(); // real-time edge
     if (after >= due) {
       return target;

@@ -3,6 +3,7 @@ package dev.vboard.emulator.peripheral;
 import dev.vboard.emulator.bus.MmioDevice;
 import dev.vboard.emulator.irq.IrqLine;
 import dev.vboard.emulator.serial.CharBackend;
+import dev.vboard.emulator.time.HostEvents;
 import dev.vboard.emulator.time.Scheduler;
 
 /**
@@ -23,12 +24,16 @@ import dev.vboard.emulator.time.Scheduler;
  *
  * <p><b>Receive polling.</b> The UART asks the backend for a byte once per frame while
  * CTRL.RXEN is set, STATE.RXFULL is clear and the backend's input is not closed; reading DATA
- * or enabling RX re-arms the poll. The rule for idle-skip: a UART whose input may still
- * deliver (stdin, an open in-memory backend) keeps one poll event per frame in the scheduler,
- * so an idle CPU advances one frame at a time rather than jumping to a far timer; once the
- * backend reports {@link CharBackend#inputClosed()} (null backend, end of file) no poll is
- * scheduled and idle-skip jumps freely. With BAUDDIV below 16 the poll period is the frame at
- * the fastest legal rate (BAUDDIV = 16, 160 PCLK cycles).
+ * or enabling RX re-arms the poll. The rule for idle-skip: a backend read on demand whose input
+ * may still deliver (a file, an open in-memory backend) keeps one poll event per frame in the
+ * scheduler, so bytes arrive at the same virtual times on every run; once it reports
+ * {@link CharBackend#inputClosed()} (null backend, end of file) no poll is scheduled and
+ * idle-skip jumps freely. A backend fed by a host thread (stdin bound to the machine) answers
+ * {@link CharBackend#WAIT} instead of -1 when it has nothing: the UART then schedules nothing
+ * and asks again when the scheduler's {@link HostEvents} signal new input, at the virtual time
+ * it is noticed, so an idle machine with an open but silent terminal still jumps to its next
+ * timer. With BAUDDIV below 16 the poll period is the frame at the fastest legal rate
+ * (BAUDDIV = 16, 160 PCLK cycles).
  *
  * <p>Quirks kept from QEMU: RX never overruns (no byte is taken while RXFULL is set); reading
  * DATA clears RXFULL but not INTSTATUS.RX; the overrun interrupt bits are STATE overrun AND the
@@ -131,6 +136,7 @@ public final class CmsdkApbUart implements MmioDevice {
     this.txovrint = lines.txovrint();
     this.rxovrint = lines.rxovrint();
     this.uartint = lines.uartint();
+    scheduler.hostEvents().addListener(this::hostInput);
     reset();
   }
 
@@ -309,8 +315,17 @@ public final class CmsdkApbUart implements MmioDevice {
     int b = backend.poll();
     if (b >= 0) {
       receive(b & 0xff);
+    } else if (b == CharBackend.WAIT) {
+      return; // the backend signals when input comes: see hostInput
     }
     armReceive();
+  }
+
+  /** A host thread signalled input: take it now unless a poll is already on its way. */
+  private void hostInput() {
+    if (rxEvent == null) {
+      pollReceive();
+    }
   }
 
   private void receive(int b) {

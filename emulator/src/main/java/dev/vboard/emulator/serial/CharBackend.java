@@ -6,10 +6,18 @@ package dev.vboard.emulator.serial;
  */
 public interface CharBackend {
 
+  /**
+   * {@link #poll()}: no byte now, and this backend signals the machine's
+   * {@link dev.vboard.emulator.time.HostEvents} when input arrives, so the device need not ask
+   * again before that (a source bound with {@link StdioBackend#bindTo}). Plain -1 means "ask
+   * again later": the device then polls once per character time.
+   */
+  int WAIT = -2;
+
   /** The guest transmitted {@code b} (0-255). */
   void transmit(int b);
 
-  /** The next received byte if one is ready now, else -1. Never blocks. */
+  /** The next received byte if one is ready now, else -1 or {@link #WAIT}. Never blocks. */
   int poll();
 
   /** True when no more input will ever arrive (end of file), so the UART need not ask again. */

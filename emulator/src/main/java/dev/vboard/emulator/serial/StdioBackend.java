@@ -1,5 +1,6 @@
 package dev.vboard.emulator.serial;
 
+import dev.vboard.emulator.time.HostEvents;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -19,6 +20,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * serial package. When and at which virtual time a byte arrives therefore depends on the host;
  * for replayable input use {@link FileBackend}. Output is buffered and flushed at each newline
  * and whenever the guest polls for input, so prompts without a newline still appear.
+ *
+ * <p>Once {@link #bindTo bound} to a machine's {@link HostEvents}, the reader signals it after
+ * every chunk and at end of input, and {@link #poll()} answers {@link CharBackend#WAIT} when
+ * nothing is queued: the UART then stops polling by time and an idle machine skips to its next
+ * timer (or blocks, with none) until input comes. Unbound, it is polled per character time.
  */
 public final class StdioBackend implements CharBackend {
   private final InputStream in;
@@ -27,6 +33,7 @@ public final class StdioBackend implements CharBackend {
   private volatile boolean eof;
   private Thread reader;
   private boolean unflushed;
+  private volatile HostEvents events;
 
   /** The process's stdin and stdout (raw bytes, no charset translation). */
   public StdioBackend() {
@@ -62,7 +69,26 @@ public final class StdioBackend implements CharBackend {
       startReader();
     }
     Integer b = received.poll();
-    return b == null ? -1 : b;
+    if (b != null) {
+      return b;
+    }
+    return events != null && !eof ? WAIT : -1;
+  }
+
+  /**
+   * Makes input wake the machine that owns {@code hostEvents} instead of being polled by time
+   * (see the class comment). The reader still starts at the first poll: stdin is not touched
+   * until the guest asks, and until then it is no open source the machine would wait for.
+   * Simulation thread, before the run.
+   */
+  public void bindTo(HostEvents hostEvents) {
+    synchronized (this) {
+      events = hostEvents;
+      if (reader != null && !eof) {
+        hostEvents.sourceOpened(); // closed by the reader at end of input
+      }
+    }
+    hostEvents.signal(); // whatever the reader queued before binding
   }
 
   @Override
@@ -81,6 +107,11 @@ public final class StdioBackend implements CharBackend {
   }
 
   private void startReader() {
+    synchronized (this) {
+      if (events != null) {
+        events.sourceOpened(); // closed by the reader at end of input
+      }
+    }
     reader = new Thread(this::copyInput, "vboard-stdin");
     reader.setDaemon(true);
     reader.start();
@@ -95,11 +126,23 @@ public final class StdioBackend implements CharBackend {
         for (int i = 0; i < n; i++) {
           received.add(buf[i] & 0xff);
         }
+        HostEvents bound = events;
+        if (bound != null) {
+          bound.signal();
+        }
       }
     } catch (IOException e) {
       // A broken stdin is end of input for the guest; nothing more will arrive.
     } finally {
-      eof = true;
+      HostEvents bound;
+      synchronized (this) {
+        eof = true;
+        bound = events;
+      }
+      if (bound != null) {
+        bound.sourceClosed();
+        bound.signal(); // the UART sees the end and stops asking
+      }
     }
   }
 }

@@ -22,9 +22,10 @@ import org.slf4j.LoggerFactory;
  *   <li>take every frame waiting on the TAP (up to a batch) into the netstack;
  *   <li>{@link Link#poll}: host sockets serviced without blocking, timers due run;
  *   <li>wait in poll(2) on the TAP until the netstack's {@link Link#pollAt()} deadline, never
- *       spinning. While host sockets are open the netstack's own deadline is at most its host
- *       poll interval (1 ms) away, so host traffic is picked up within that; with nothing open
- *       the wait lasts until the next timer, so an idle netstack costs no CPU.
+ *       spinning. Host sockets add no deadline there, so while host connections are open the
+ *       wait is capped at the host poll interval (1 ms) and traffic is picked up within that;
+ *       with only forward listeners open it is capped at {@link #LISTENER_POLL_NANOS}; with
+ *       nothing open it lasts until the next timer, so an idle netstack costs no CPU.
  * </ol>
  * Frames the kernel will not take (a full queue) are dropped and counted, as on a wire.
  */
@@ -88,22 +89,19 @@ public final class TapBridge {
    * How long to wait in poll(2) on the TAP: until the netstack's next deadline, capped so that
    * a stop request is seen promptly.
    *
-   * <p>While the netstack has host sockets its {@code pollAt()} is at most one host poll
-   * interval (1 ms) after the last time, so host traffic is picked up (README, "Pacing"). With
-   * connections open that is what we want. With only forward listeners open it would wake this
-   * loop 1000 times a second for nothing, so a deadline of exactly that interval is then taken
-   * for the cap it is and stretched to {@link #LISTENER_POLL_NANOS}: a new forward client waits
-   * at most that long to be accepted, and an idle netstack with forwards stays near 0 % CPU. (A
-   * real timer due at exactly that nanosecond would run up to that much late: harmless.)
+   * <p>Host sockets add no deadline to the netstack's {@code pollAt()} (they wake an emulator
+   * through its selector, which this loop, waiting on the TAP, does not use). With connections
+   * open the wait is capped at the host poll interval (1 ms), so host traffic is picked up;
+   * with only forward listeners open at {@link #LISTENER_POLL_NANOS}: a new forward client
+   * waits at most that long to be accepted, and an idle netstack with forwards stays near 0 %
+   * CPU.
    */
   long waitNanos(long pollAt, long now) {
     long wait = pollAt == Link.NEVER ? MAX_WAIT_NANOS : pollAt - now;
-    long hostInterval = netstack.config().nat().hostPollIntervalNs();
     if (netstack.hostIoActive()) {
-      // The netstack bounds pollAt itself once it has seen a time; cap here as well.
-      wait = Math.min(wait, hostInterval);
-    } else if (wait == hostInterval) {
-      wait = LISTENER_POLL_NANOS;
+      wait = Math.min(wait, netstack.config().nat().hostPollIntervalNs());
+    } else if (netstack.hasHostSockets()) {
+      wait = Math.min(wait, LISTENER_POLL_NANOS);
     }
     return Math.min(wait, MAX_WAIT_NANOS);
   }

@@ -40,6 +40,7 @@ public final class Scheduler {
   }
 
   private final VirtualClock clock;
+  private final HostEvents hostEvents = new HostEvents();
   private final PriorityQueue<Event> queue =
       new PriorityQueue<>((a, b) -> a.deadline != b.deadline
           ? Long.compare(a.deadline, b.deadline)
@@ -53,6 +54,14 @@ public final class Scheduler {
 
   public VirtualClock clock() {
     return clock;
+  }
+
+  /**
+   * The machine's doorbell for input that host threads receive: devices register listeners
+   * there instead of polling such sources by time (the one thread-safe part of the scheduler).
+   */
+  public HostEvents hostEvents() {
+    return hostEvents;
   }
 
   /** Schedules {@code action} at absolute cycle {@code deadline} (clamped to now). */

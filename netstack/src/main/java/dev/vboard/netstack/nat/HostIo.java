@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * The one {@link Selector} over every host socket of a netstack: the NAT's only I/O boundary.
  * Channels are non-blocking; {@link #poll} dispatches readiness with {@code selectNow()} from the
  * netstack's own poll, on the simulation thread, so no thread is ever started.
- * {@link #await} is the single place that blocks on the wall clock.
+ * {@link #await} is the single place that blocks on the wall clock; {@link #wakeup} (any thread)
+ * ends it, so one wait covers host sockets and the emulator's other host input.
  */
 final class HostIo implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("vboard.net.nat");
@@ -71,35 +72,51 @@ final class HostIo implements AutoCloseable {
 
   /** True if some channel is ready now (consumes nothing: the next {@link #poll} handles it). */
   boolean anyReady() {
+    return await(0);
+  }
+
+  /**
+   * REAL-TIME EDGE: blocks the caller for at most {@code maxWaitNanos} of wall-clock time
+   * ({@link Long#MAX_VALUE}: no limit; 0 or less: only looks), until a host socket is ready or
+   * until {@link #wakeup()}. The only blocking call of the netstack; the emulator's idle loop
+   * uses it instead of polling host sockets by time. Returns whether a socket is ready (its key
+   * stays selected for the next {@link #poll}).
+   */
+  boolean await(long maxWaitNanos) {
+    if (!selector.isOpen()) {
+      return false; // closed with the netstack: nothing will ever be ready
+    }
     if (!selector.selectedKeys().isEmpty()) {
       return true;
     }
     try {
-      return selector.selectNow() > 0 || !selector.selectedKeys().isEmpty();
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  /**
-   * REAL-TIME EDGE: blocks the caller for at most {@code maxWaitNanos} of wall-clock time, or
-   * until a host socket is ready. The only blocking call of the netstack; the emulator's idle
-   * loop uses it instead of spinning while the guest waits on a host that has not answered.
-   */
-  void await(long maxWaitNanos) {
-    if (maxWaitNanos <= 0 || !selector.selectedKeys().isEmpty()) {
-      return;
-    }
-    long millis = Math.max(1, (maxWaitNanos + NANOS_PER_MILLI - 1) / NANOS_PER_MILLI);
-    try {
-      selector.select(millis);
+      if (maxWaitNanos <= 0) {
+        selector.selectNow();
+      } else if (maxWaitNanos == Long.MAX_VALUE) {
+        selector.select();
+      } else {
+        // Selector.select takes milliseconds; round up so a short wait is not a busy loop.
+        selector.select(Math.max(1, (maxWaitNanos + NANOS_PER_MILLI - 1) / NANOS_PER_MILLI));
+      }
     } catch (IOException e) {
       LOG.warn("select failed: {}", e.toString());
     }
+    return !selector.selectedKeys().isEmpty();
+  }
+
+  /**
+   * Any thread: makes a current {@link #await} return at once, or the next one if none is in
+   * progress (Selector.wakeup's contract), e.g. when other host input has arrived.
+   */
+  void wakeup() {
+    selector.wakeup();
   }
 
   /** Registered channels, listeners included. */
   int channelCount() {
+    if (!selector.isOpen()) {
+      return 0;
+    }
     int n = 0;
     for (SelectionKey k : selector.keys()) {
       n += k.isValid() ? 1 : 0;

@@ -20,10 +20,13 @@ import java.util.Set;
  * {@link #udpFront}, for the gateway's unbound ports), and binds the port forwards.
  *
  * <p>Pacing contract with the embedder: {@link #poll} services the host sockets without blocking
- * and is called from the netstack's own poll; {@link #pollAt} asks for a poll every
- * {@link NatConfig#hostPollIntervalNs} of virtual time while any host socket exists;
+ * and is called from the netstack's own poll; {@link #pollAt} gives only real deadlines (UDP
+ * expiry): no periodic poll for open sockets. Instead the embedder's idle loop blocks in
+ * {@link #awaitHostIo} (a ready socket ends the wait at once, {@link #wakeHostIo} from any
+ * thread too), and a busy embedder looks at {@link #hostIoReady} every
+ * {@link NatConfig#hostPollIntervalNs} or so while {@link #hasHostSockets}.
  * {@link #hostIoActive} says the guest may be waiting on the host, so idle virtual time should
- * not run ahead of the wall clock; {@link #awaitHostIo} is the idle loop's blocking wait.
+ * not run ahead of the wall clock.
  */
 public final class Nat implements AutoCloseable {
   private final NatConfig config;
@@ -93,16 +96,22 @@ public final class Nat implements AutoCloseable {
   }
 
   /**
-   * When the netstack next needs {@link #poll}: at the next UDP expiry, and no later than
-   * {@code lastNowNs + hostPollIntervalNs} while any host socket (a forward's listener included)
-   * is open. {@link Long#MAX_VALUE} if none.
+   * When the netstack next needs {@link #poll} for its own deadlines: the next UDP expiry,
+   * {@link Long#MAX_VALUE} if none. Open host sockets add no deadline: they wake the embedder
+   * through {@link #awaitHostIo} (idle) or are looked at with {@link #hostIoReady} (busy).
    */
-  public long pollAt(long lastNowNs) {
-    long at = udpNat.pollAt();
-    if (io.channelCount() > 0) {
-      at = Math.min(at, lastNowNs + config.hostPollIntervalNs());
-    }
-    return at;
+  public long pollAt() {
+    return udpNat.pollAt();
+  }
+
+  /** True while any host socket (a forward's listener included) is open and can become ready. */
+  public boolean hasHostSockets() {
+    return io.channelCount() > 0;
+  }
+
+  /** True if a host socket is ready now; never blocks. Its readiness waits for {@link #poll}. */
+  public boolean hostIoReady() {
+    return io.anyReady();
   }
 
   /**
@@ -122,9 +131,17 @@ public final class Nat implements AutoCloseable {
     return n;
   }
 
-  /** REAL-TIME EDGE: blocks up to {@code maxWaitNanos} of wall time or until a socket is ready. */
-  public void awaitHostIo(long maxWaitNanos) {
-    io.await(maxWaitNanos);
+  /**
+   * REAL-TIME EDGE: blocks up to {@code maxWaitNanos} of wall time ({@link Long#MAX_VALUE}: no
+   * limit), until a socket is ready or {@link #wakeHostIo}; returns whether a socket is ready.
+   */
+  public boolean awaitHostIo(long maxWaitNanos) {
+    return io.await(maxWaitNanos);
+  }
+
+  /** Any thread: ends a current (or the next) {@link #awaitHostIo} at once. */
+  public void wakeHostIo() {
+    io.wakeup();
   }
 
   /** Adds {@code nat.*} counters to {@code out}. */

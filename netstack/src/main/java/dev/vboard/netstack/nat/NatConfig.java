@@ -22,8 +22,9 @@ import java.util.List;
  * @param udpIdleNs virtual time after which an idle UDP flow's host socket is closed
  * @param bufferBytes each direction's buffer in one TCP bridge (the rest of the backpressure
  *     is the TCP windows and the host socket buffers)
- * @param hostPollIntervalNs while host sockets exist, the netstack asks to be polled this often
- *     in virtual time, so host traffic is noticed while the guest is busy
+ * @param hostPollIntervalNs while host sockets exist and the guest is busy (not idle), how often
+ *     in virtual time the embedder should look for ready host sockets
+ *     ({@code Netstack.hostIoReady}); idle waits end on readiness itself, with no polling
  */
 public record NatConfig(boolean enabled, boolean restrict, boolean hostDns,
     List<PortForward> forwards, long udpIdleNs, int bufferBytes, long hostPollIntervalNs) {

@@ -3,8 +3,10 @@
  *
  * <p>Contract: {@link dev.vboard.netstack.nat.Nat} owns every host socket behind one
  * {@link java.nio.channels.Selector}, all non-blocking, serviced with {@code selectNow()} from the
- * netstack's {@code poll(nowNs)} on the simulation thread; no thread is started. The one blocking
- * call, {@code awaitHostIo}, is a marked real-time edge for the emulator's idle loop. It plugs in
+ * netstack's {@code poll(nowNs)} on the simulation thread; no thread is started. Open sockets add
+ * no deadline to {@code pollAt()}: they wake the embedder instead. The one blocking call,
+ * {@code awaitHostIo}, is a marked real-time edge for the emulator's idle loop, ended by a ready
+ * socket or by {@code wakeHostIo} from any thread. It plugs in
  * from above: the TCP engine's fallback acceptor (SYNs no virtual service takes), the UDP layer's
  * fallback, a router in front of UDP for the gateway's unbound ports, and a host
  * {@link dev.vboard.netstack.transport.dns.DnsResolver}. What the host sends is handed down
