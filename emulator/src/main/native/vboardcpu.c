@@ -39,6 +39,8 @@ typedef struct vb_counter {
   uint32_t masks;       /* 52: their value when the watch started (see read_masks) */
   uint32_t trap_cause;  /* 56: a trap hook stopped the engine: 1 unaligned access, 2 divide by 0 */
   uint32_t trap_addr;   /* 60: the unaligned address, or the divide's PC */
+  uint32_t div0_trap;   /* 64: set by Java while CCR.DIV_0_TRP is set (see vb_block_hook) */
+  uint32_t reserved;    /* 68 */
   /* private: (address, size) -> instruction count, open addressing */
   uint64_t *keys;
   uint32_t *counts;
@@ -47,6 +49,16 @@ typedef struct vb_counter {
 } vb_counter;
 
 #define VB_INITIAL_SLOTS 4096u
+
+/* A cached count carries two flags above the instruction count (blocks are far shorter). */
+#define VB_HAS_DIVIDE 0x80000000u       /* the block holds an SDIV or UDIV */
+#define VB_DIVIDES_REPORTED 0x40000000u /* ... and was reported to Java to hook them */
+#define VB_COUNT_MASK 0x3fffffffu
+
+/* Stop causes (stop_cause), mirrored in BlockCounter. */
+#define VB_CAUSE_BUDGET 1u
+#define VB_CAUSE_FLAG 2u
+#define VB_CAUSE_DIVIDES 3u
 
 vb_counter *vb_counter_new(void) {
   vb_counter *c = calloc(1, sizeof(vb_counter));
@@ -79,19 +91,33 @@ void vb_counter_clear_cache(vb_counter *c) {
   c->used = 0;
 }
 
+/* SDIV/UDIV T1 (ARMv7-M A7.7.127, A7.7.195): 0xFB9x/0xFBBx then 0xFxFx. */
+static int is_divide(uint32_t hw1, uint32_t hw2) {
+  return (hw1 & 0xffd0u) == 0xfb90u && (hw2 & 0xf0f0u) == 0xf0f0u;
+}
+
 /*
- * Number of Thumb instructions in [addr, addr+size): a halfword whose top five bits are
- * 0b11101, 0b11110 or 0b11111 starts a 32-bit instruction (ARMv7-M ARM A5.1).
+ * The number of Thumb instructions in code[0, size), with VB_HAS_DIVIDE when one of them is a
+ * divide: a halfword whose top five bits are 0b11101, 0b11110 or 0b11111 starts a 32-bit
+ * instruction (ARMv7-M ARM A5.1).
  */
-uint32_t vb_count_thumb(const uint8_t *code, uint32_t size) {
+static uint32_t scan_thumb(const uint8_t *code, uint32_t size) {
   uint32_t n = 0;
+  uint32_t flags = 0;
   uint32_t i = 0;
   while (i + 1 < size) {
     uint32_t hw = code[i] | (uint32_t) code[i + 1] << 8;
-    i += (hw & 0xf800u) >= 0xe800u ? 4 : 2;
+    if ((hw & 0xf800u) >= 0xe800u) {
+      if (i + 3 < size && is_divide(hw, code[i + 2] | (uint32_t) code[i + 3] << 8)) {
+        flags = VB_HAS_DIVIDE;
+      }
+      i += 4;
+    } else {
+      i += 2;
+    }
     n++;
   }
-  return n;
+  return n | flags;
 }
 
 static uint32_t decode_block(uc_engine *uc, uint64_t addr, uint32_t size) {
@@ -102,7 +128,7 @@ static uint32_t decode_block(uc_engine *uc, uint64_t addr, uint32_t size) {
     return size / 2;
   }
   if (uc_mem_read(uc, addr, buf, size) == UC_ERR_OK) {
-    n = vb_count_thumb(buf, size);
+    n = scan_thumb(buf, size);
   } else {
     n = size / 2; /* code outside RAM/ROM (cannot happen for translated code); stay finite */
   }
@@ -143,23 +169,25 @@ static void grow(vb_counter *c) {
   free(old_counts);
 }
 
-static uint32_t block_count(vb_counter *c, uc_engine *uc, uint64_t addr, uint32_t size) {
+/* The cache slot of a block (its count and flags), decoding it on first sight. */
+static uint32_t *block_slot(vb_counter *c, uc_engine *uc, uint64_t addr, uint32_t size) {
   /* Guest addresses are 32-bit and blocks are short, so the key is unique and never 0. */
   uint64_t key = (addr & 0xffffffffull) | (uint64_t) (size + 1) << 32;
-  uint32_t j = (uint32_t) ((key * 0x9e3779b97f4a7c15ull) >> 40) & c->mask;
-  while (c->keys[j] != 0) {
-    if (c->keys[j] == key) {
-      return c->counts[j];
+  for (;;) {
+    uint32_t j = (uint32_t) ((key * 0x9e3779b97f4a7c15ull) >> 40) & c->mask;
+    while (c->keys[j] != 0) {
+      if (c->keys[j] == key) {
+        return &c->counts[j];
+      }
+      j = (j + 1) & c->mask;
     }
-    j = (j + 1) & c->mask;
+    c->keys[j] = key;
+    c->counts[j] = decode_block(uc, addr, size);
+    if (++c->used * 2 <= c->mask) {
+      return &c->counts[j];
+    }
+    grow(c); /* the slots moved: look the key up again */
   }
-  uint32_t n = decode_block(uc, addr, size);
-  c->keys[j] = key;
-  c->counts[j] = n;
-  if (++c->used * 2 > c->mask) {
-    grow(c);
-  }
-  return n;
 }
 
 /*
@@ -183,21 +211,36 @@ void vb_watch_masks(vb_counter *c, uc_engine *uc, int on) {
   }
 }
 
-/* The UC_HOOK_BLOCK callback; user_data is the vb_counter. */
+/*
+ * The UC_HOOK_BLOCK callback; user_data is the vb_counter.
+ *
+ * CCR.DIV_0_TRP costs nothing while clear. While div0_trap is set, a block holding a divide
+ * whose sites were not reported yet stops the engine before it runs (cause VB_CAUSE_DIVIDES):
+ * Java then adds vb_div0_hook as a code hook on exactly those instruction addresses (Unicorn
+ * compiles a code hook call only into instructions inside the hook's range) and drops the
+ * block's translation, so only SDIV/UDIV instructions are ever checked.
+ */
 void vb_block_hook(uc_engine *uc, uint64_t address, uint32_t size, void *user_data) {
   vb_counter *c = user_data;
-  uint32_t n = block_count(c, uc, address, size);
+  uint32_t *slot = block_slot(c, uc, address, size);
+  uint32_t n = *slot & VB_COUNT_MASK;
   c->block_addr = address;
   c->block_size = size;
   c->block_count = n;
   if (c->stop_flag || (c->watch_masks && read_masks(uc) != c->masks)) {
-    c->stop_cause = 2;
+    c->stop_cause = VB_CAUSE_FLAG;
     uc_emu_stop(uc);
     return;
   }
   if (c->executed + n > c->budget) {
     /* uc_emu_stop() from a block hook stops before the block runs: it is not counted. */
-    c->stop_cause = 1;
+    c->stop_cause = VB_CAUSE_BUDGET;
+    uc_emu_stop(uc);
+    return;
+  }
+  if (c->div0_trap && (*slot & (VB_HAS_DIVIDE | VB_DIVIDES_REPORTED)) == VB_HAS_DIVIDE) {
+    *slot |= VB_DIVIDES_REPORTED;
+    c->stop_cause = VB_CAUSE_DIVIDES;
     uc_emu_stop(uc);
     return;
   }
@@ -224,8 +267,9 @@ void vb_unaligned_hook(uc_engine *uc, uc_mem_type type, uint64_t address, int si
 }
 
 /*
- * CCR.DIV_0_TRP: a UC_HOOK_CODE hook, installed only while the guest sets the bit, that stops
- * before an SDIV/UDIV (T1 encodings, A7.7.127/A7.7.195) whose divisor register is zero.
+ * CCR.DIV_0_TRP: a UC_HOOK_CODE hook on the address of one SDIV/UDIV (see vb_block_hook),
+ * installed only while the guest sets the bit, that stops before the divide when its divisor
+ * register is zero. It checks the encoding again, as the code at a hooked address may change.
  */
 void vb_div0_hook(uc_engine *uc, uint64_t address, uint32_t size, void *user_data) {
   vb_counter *c = user_data;
@@ -235,8 +279,8 @@ void vb_div0_hook(uc_engine *uc, uint64_t address, uint32_t size, void *user_dat
   }
   uint32_t hw1 = b[0] | (uint32_t) b[1] << 8;
   uint32_t hw2 = b[2] | (uint32_t) b[3] << 8;
-  if (((hw1 & 0xffd0) != 0xfb90) || (hw2 & 0xf0f0) != 0xf0f0) {
-    return; /* 0xFB9x is SDIV, 0xFBBx is UDIV */
+  if (!is_divide(hw1, hw2)) {
+    return;
   }
   uint32_t rm = hw2 & 0xf;
   uint32_t divisor = 1;

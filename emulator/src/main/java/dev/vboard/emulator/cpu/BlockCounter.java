@@ -19,6 +19,7 @@ final class BlockCounter implements AutoCloseable {
   private static final int BLOCKS = 40;
   private static final int TRAP_CAUSE = 56;
   private static final int TRAP_ADDR = 60;
+  private static final int DIV0_TRAP = 64;
 
   /** Values of {@code trap_cause}. */
   static final int TRAP_UNALIGNED = 1;
@@ -28,6 +29,8 @@ final class BlockCounter implements AutoCloseable {
   static final int CAUSE_NONE = 0;
   static final int CAUSE_BUDGET = 1;
   static final int CAUSE_FLAG = 2;
+  /** Before a block with divides not hooked yet, while the divide trap is on. */
+  static final int CAUSE_DIVIDES = 3;
 
   private final HelperLib helper;
   private final Pointer counter;
@@ -106,6 +109,11 @@ final class BlockCounter implements AutoCloseable {
 
   void clearTrap() {
     counter.putInt(TRAP_CAUSE, 0);
+  }
+
+  /** CCR.DIV_0_TRP: while on, blocks with unhooked divides stop with {@link #CAUSE_DIVIDES}. */
+  void setDivideTrap(boolean on) {
+    counter.putInt(DIV0_TRAP, on ? 1 : 0);
   }
 
   long blocks() {

@@ -5,6 +5,10 @@ import dev.vboard.emulator.unicorn.UcConst;
 import dev.vboard.emulator.unicorn.UcError;
 import dev.vboard.emulator.unicorn.Unicorn;
 import dev.vboard.emulator.unicorn.UnicornLib;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import jnr.ffi.Pointer;
 import jnr.ffi.byref.PointerByReference;
 import org.slf4j.Logger;
@@ -51,7 +55,10 @@ public final class CpuCore implements AutoCloseable {
   private boolean accessAborted;
   private int abortedAddress;
   private long unalignedHook;
-  private long div0Hook;
+  private boolean divideTrap;
+  /** Addresses of the divides hooked while CCR.DIV_0_TRP is set, and their hooks. */
+  private final Set<Long> divideSites = new HashSet<>();
+  private final List<Long> divideHooks = new ArrayList<>();
   private boolean inSlice;
   private boolean closed;
 
@@ -133,9 +140,11 @@ public final class CpuCore implements AutoCloseable {
   }
 
   /**
-   * Follows CCR.UNALIGN_TRP and CCR.DIV_0_TRP, which Unicorn 2.0.1 does not implement, with
-   * native hooks installed only while the bits are set (adding a hook flushes the translation
-   * cache, and a code hook slows execution several times). Call between slices.
+   * Follows CCR.UNALIGN_TRP and CCR.DIV_0_TRP, which Unicorn 2.0.1 does not implement. The
+   * unaligned trap is a native memory hook installed only while the bit is set. The divide trap
+   * costs nothing while clear; while set, the block hook reports each block holding SDIV/UDIV
+   * once ({@link BlockCounter#CAUSE_DIVIDES}) and {@link #hookDivides} puts a code hook on just
+   * those instructions, so no other instruction is slowed. Call between slices.
    */
   public void setTraps(boolean unaligned, boolean divideByZero) {
     var helper = NativeLibraries.helper();
@@ -146,15 +155,40 @@ public final class CpuCore implements AutoCloseable {
       uc.hookDel(unalignedHook);
       unalignedHook = 0;
     }
-    if (divideByZero && div0Hook == 0) {
-      div0Hook = uc.hookAdd(UcConst.UC_HOOK_CODE, helper.vb_div0_hook_address(),
-          counter.pointer(), 1, 0);
-      uc.flushCache(); // code hooks are compiled into blocks
-    } else if (!divideByZero && div0Hook != 0) {
-      uc.hookDel(div0Hook);
-      div0Hook = 0;
-      uc.flushCache();
+    if (divideByZero != divideTrap) {
+      divideTrap = divideByZero;
+      counter.setDivideTrap(divideByZero);
+      if (!divideByZero && !divideHooks.isEmpty()) {
+        for (long hook : divideHooks) {
+          uc.hookDel(hook);
+        }
+        divideHooks.clear();
+        divideSites.clear();
+        counter.clearCache(); // forget which blocks were reported, for the next time it is set
+        uc.flushCache(); // drop the hook calls compiled into blocks
+      }
     }
+  }
+
+  /**
+   * The block about to run holds divides (the block hook stopped before it): hook each one not
+   * hooked yet and drop the block's translation, so it is translated again with the calls.
+   */
+  private void hookDivides() {
+    long block = counter.blockAddress();
+    int size = counter.blockSize();
+    byte[] code = uc.memRead(block, size);
+    for (int off = 0; off + 1 < size; ) {
+      int hw1 = Thumb.halfword(code, off);
+      if (Thumb.isWide(hw1) && off + 3 < size
+          && Thumb.isDivide(hw1, Thumb.halfword(code, off + 2)) && divideSites.add(block + off)) {
+        divideHooks.add(uc.hookAdd(UcConst.UC_HOOK_CODE,
+            NativeLibraries.helper().vb_div0_hook_address(), counter.pointer(), block + off,
+            block + off));
+      }
+      off += Thumb.isWide(hw1) ? 4 : 2;
+    }
+    uc.removeCache(block, block + size);
   }
 
   /** Forgets cached block sizes, after the host rewrote guest code. */
@@ -217,6 +251,13 @@ public final class CpuCore implements AutoCloseable {
     // BX to an even address at the end of the last slice still faults (INVSTATE).
     boolean thumb = (uc.regRead(UcConst.UC_ARM_REG_XPSR) & XPSR_T) != 0;
     UcError err = uc.emuStart((begin & 0xfffffffeL) | (thumb ? 1 : 0), until, 0, 0);
+    while (err == UcError.OK && counter.stopCause() == BlockCounter.CAUSE_DIVIDES
+        && pendingIntr < 0 && !accessAborted) {
+      // Stopped before a block, nothing of it ran: hook its divides and carry on from there.
+      counter.clearStopCause();
+      hookDivides();
+      err = uc.emuStart(counter.blockAddress() | (thumb ? 1 : 0), until, 0, 0);
+    }
     int pc = pc();
     if (accessAborted) {
       accessAborted = false;

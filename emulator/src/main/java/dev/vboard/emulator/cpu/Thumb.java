@@ -21,6 +21,11 @@ public final class Thumb {
     return (halfword & 0xf800) >= 0xe800;
   }
 
+  /** True for SDIV and UDIV, T1 (A7.7.127, A7.7.195): 0xFB9x/0xFBBx, then 0xFxFx. */
+  public static boolean isDivide(int hw1, int hw2) {
+    return (hw1 & 0xffd0) == 0xfb90 && (hw2 & 0xf0f0) == 0xf0f0;
+  }
+
   /** Number of instructions in {@code code[0, length)}. */
   public static int count(byte[] code, int length) {
     int n = 0;

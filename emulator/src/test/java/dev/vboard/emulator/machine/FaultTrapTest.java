@@ -57,6 +57,47 @@ class FaultTrapTest {
   }
 
   @Test
+  void div0TrpCanBeClearedAndSetAgainAndOnlyZeroDivisorsTrap() {
+    RunResult r = run("""
+          .thumb_func
+        reset:
+          ldr r1, =0xe000ed24
+          ldr r0, =0x40000          @ USGFAULTENA
+          str r0, [r1]
+          ldr r3, =0xe000ed14
+          movs r5, #0x10            @ CCR.DIV_0_TRP
+          str r5, [r3]
+          isb
+          movs r0, #100
+          movs r4, #0
+          movs r6, #50
+        1: udiv r2, r0, r6          @ a hooked divide, never by zero: 100 / 50 ... 100 / 1
+          add r4, r4, r2
+          subs r6, #1
+          bne 1b
+          ldr r2, =432              @ sum of 100 / k for k = 1..50
+          cmp r4, r2
+          bne bad
+          movs r5, #0
+          str r5, [r3]              @ clear DIV_0_TRP: the hooks go
+          isb
+          movs r1, #0
+          sdiv r2, r0, r1           @ no trap: the result is 0
+          cbnz r2, bad
+          movs r5, #0x10
+          str r5, [r3]              @ set it again
+          isb
+          movs r4, #1
+        at:
+          sdiv r2, r0, r1
+        bad:
+          b .
+        """);
+    assertEquals(RunResult.Stop.EXITED, r.stop(), r.faultReport());
+    assertEquals(1 << 9, r.exitCode(), "UFSR.DIVBYZERO, stacked PC on the second SDIV");
+  }
+
+  @Test
   void unalignedWordLoadTrapsWithUnalignTrp() {
     RunResult r = run("""
           .thumb_func
