@@ -8,9 +8,20 @@ import java.nio.file.Path;
  * Where {@code vboard run script.py} and {@code vboard repl} find the board's Python firmware:
  * {@code firmware-runtime/build/<board>/python.elf} in the vboard checkout. The checkout is
  * {@code $VBOARD_HOME} (set by {@code scripts/vboard}), else found from the jar's location
- * ({@code emulator/target/*.jar}). {@code VBOARD_PYTHON_IMAGE} names another image.
+ * ({@code emulator/target/*.jar}).
+ *
+ * <p>Another image can be named, first match wins: the system property
+ * {@value #PROPERTY} (tests point it at their own firmware build), the environment variable
+ * {@value #ENV}, or the older {@value #LEGACY_ENV}.
  */
-final class PythonFirmware {
+public final class PythonFirmware {
+  /** System property naming the python.elf to boot, ahead of everything else. */
+  static final String PROPERTY = "vboard.pythonFirmware";
+  /** Environment variable naming the python.elf to boot. */
+  static final String ENV = "VBOARD_PYTHON_FIRMWARE";
+  /** The first spelling of {@link #ENV}; still honoured. */
+  static final String LEGACY_ENV = "VBOARD_PYTHON_IMAGE";
+
   private PythonFirmware() { }
 
   /** True for an IMAGE argument that is a Python script rather than firmware. */
@@ -18,16 +29,29 @@ final class PythonFirmware {
     return image.getFileName() != null && image.getFileName().toString().endsWith(".py");
   }
 
-  static Path locate(String board) {
-    String override = System.getenv("VBOARD_PYTHON_IMAGE");
-    Path image = override != null && !override.isEmpty()
+  /** The python.elf to boot for {@code board}; a {@link UserError} when there is none. */
+  public static Path locate(String board) {
+    String override = firstSet(System.getProperty(PROPERTY), System.getenv(ENV),
+        System.getenv(LEGACY_ENV));
+    Path image = override != null
         ? Path.of(override)
         : home().resolve("firmware-runtime").resolve("build").resolve(board).resolve("python.elf");
     if (!Files.isRegularFile(image)) {
       throw new UserError("no Python firmware for board " + board + " at " + image
-          + " (build it with: make -C firmware-runtime)");
+          + (override != null ? " (named by " + PROPERTY + " or " + ENV + ")"
+              : " (build it with: make -C firmware-runtime)"));
     }
     return image;
+  }
+
+  /** The first non-empty value, or null: an empty variable counts as unset, as in a shell. */
+  private static String firstSet(String... values) {
+    for (String v : values) {
+      if (v != null && !v.isEmpty()) {
+        return v;
+      }
+    }
+    return null;
   }
 
   private static Path home() {

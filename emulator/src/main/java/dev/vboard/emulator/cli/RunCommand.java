@@ -155,8 +155,10 @@ public final class RunCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "IMAGE",
       description = "The firmware image, or a Python script (*.py): that boots the board's "
-          + "Python firmware (firmware-runtime/build/BOARD/python.elf) with the script, its "
-          + "directory as the semihosting root and ARGS in sys.argv.")
+          + "Python firmware (firmware-runtime/build/BOARD/python.elf, or the image named by the "
+          + "system property vboard.pythonFirmware or the environment variable "
+          + "VBOARD_PYTHON_FIRMWARE) with the script, its directory as the semihosting root and "
+          + "ARGS in sys.argv.")
   Path image;
 
   @Parameters(index = "1..*", paramLabel = "ARGS",
@@ -190,7 +192,8 @@ public final class RunCommand implements Callable<Integer> {
     // System.in/out/err rather than the raw descriptors, so in-process callers can redirect.
     StdioBackend stdout = new StdioBackend(System.in, new BufferedOutputStream(System.out));
     CharBackend stdio = stdout;
-    if (stdinIsAFile()) {
+    boolean stdinIsAFile = stdinIsAFile();
+    if (stdinIsAFile) {
       // Input redirected from a file: read it on the simulation thread, as the file backend
       // does, so bytes arrive at the same virtual times on every run (a terminal or a pipe is
       // read on its own thread and arrives whenever the host delivers it).
@@ -234,6 +237,11 @@ public final class RunCommand implements Callable<Integer> {
         throw new UserError(e.getMessage());
       }
       running.set(emulation);
+      if (!stdinIsAFile && readsStdin()) {
+        // A terminal or a pipe: its reader thread wakes the machine when input comes, so the
+        // UART does not poll it by time and an idle board skips (or blocks) until then.
+        stdout.bindTo(emulation.machine().scheduler().hostEvents());
+      }
       try (emulation) {
         announcePickedPorts(emulation);
         return run(emulation, stdout);
@@ -384,6 +392,20 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   private static final Path STDIN = Path.of("/dev/stdin");
+
+  /** True when some UART takes its input from stdin (UART0 does unless --uart 0=... moves it). */
+  private boolean readsStdin() {
+    boolean uart0 = true;
+    for (UartSpec u : uarts) {
+      if (u.target() == UartSpec.Target.STDIO) {
+        return true;
+      }
+      if (u.index() == 0) {
+        uart0 = false;
+      }
+    }
+    return uart0;
+  }
 
   /** True when stdin is redirected from a regular file (Linux: /dev/stdin resolves to it). */
   private static boolean stdinIsAFile() {
