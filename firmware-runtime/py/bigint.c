@@ -372,16 +372,24 @@ double big_to_double(Value v) {
 Value big_from_double(double d) {
   bool neg = d < 0;
   d = fabs(trunc(d));
+  /* d = mant * 2^shift exactly, with a 53-bit integer mant: place mant's bits at shift. (Dividing
+   * by powers of two overflows to inf above 2^1023 and poisons every limb with NaN.) */
   int e;
-  frexp(d, &e);
-  size_t n = e > 0 ? (size_t)e / 32 + 2 : 1;
-  uint32_t *out = gc_alloc(n * 4);
-  for (size_t i = n; i > 0; i--) {
-    double p = ldexp(1.0, (int)(32 * (i - 1)));
-    double q = floor(d / p);
-    out[i - 1] = (uint32_t)q;
-    d -= q * p;
+  double m = frexp(d, &e);
+  uint64_t mant = (uint64_t)ldexp(m, 53);
+  int shift = e - 53;
+  if (shift < 0) {
+    mant >>= -shift; /* d is an integer, so only zero bits are dropped */
+    shift = 0;
   }
+  size_t n = (size_t)shift / 32 + 3;
+  uint32_t *out = gc_alloc(n * 4);
+  memset(out, 0, n * 4);
+  size_t limb = (size_t)shift / 32;
+  unsigned bit = (unsigned)shift % 32;
+  out[limb] = (uint32_t)(mant << bit);
+  out[limb + 1] = bit ? (uint32_t)(mant >> (32 - bit)) : (uint32_t)(mant >> 32);
+  out[limb + 2] = bit ? (uint32_t)(mant >> (64 - bit)) : 0;
   return make(neg, out, n);
 }
 

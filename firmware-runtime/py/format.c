@@ -25,10 +25,12 @@ static void parse_spec(Value specv, Spec *s) {
   s->fill = " ";
   s->fill_len = 1;
   s->prec = -1;
+  bool own_fill = false;
   if (p < end) {
     const char *q = p;
     utf8_decode(&q);
     if (q < end && (*q == '<' || *q == '>' || *q == '^' || *q == '=')) {
+      own_fill = true;
       s->fill = p;
       s->fill_len = (size_t)(q - p);
       s->align = *q;
@@ -40,7 +42,12 @@ static void parse_spec(Value specv, Spec *s) {
   if (p < end && (*p == '+' || *p == '-' || *p == ' ')) s->sign = *p++;
   if (p < end && *p == 'z') p++;
   if (p < end && *p == '#') { s->alt = true; p++; }
-  if (p < end && *p == '0') { s->zero = true; p++; }
+  if (p < end && *p == '0') {
+    s->zero = true;
+    p++;
+    /* with an alignment but no fill of its own, the 0 flag makes '0' the fill ('{:<08}') */
+    if (s->align && !own_fill) s->fill = "0";
+  }
   while (p < end && *p >= '0' && *p <= '9') s->width = s->width * 10 + (*p++ - '0');
   if (p < end && (*p == ',' || *p == '_')) s->group = *p++;
   if (p < end && *p == '.') {

@@ -64,7 +64,9 @@ void gc_init(void *heap, size_t size) {
   memset(H.atb, 0, atb_bytes);
   H.last_free = 0;
   H.used_blocks = 0;
-  H.threshold = H.nblocks / 8 + 1024;
+  /* The first collection waits for half the heap: start-up and short programs (an asyncio
+   * example) then never pause for one, which would shift their board-time timings. */
+  H.threshold = H.nblocks / 2;
 }
 
 void gc_set_stack_top(void *top) { H.stack_top = top; }
@@ -215,8 +217,9 @@ void gc_collect(void) {
   H.last_free = 0;
   H.last_free_multi = 0;
   H.since_collect = 0;
-  /* next automatic collection after allocating max(1/8 heap, live data): bounded work per byte */
-  H.threshold = H.nblocks / 8 > used ? H.nblocks / 8 : used;
+  /* next automatic collection after allocating max(1/4 heap, live data): bounded work per
+   * allocated byte, and a pause at most every quarter heap */
+  H.threshold = H.nblocks / 4 > used ? H.nblocks / 4 : used;
   H.collecting = false;
 }
 

@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 PROGRAM = r'''
@@ -33,9 +34,25 @@ while True:
 '''
 
 
+def default_sigint():
+    # A child started from a background job inherits SIGINT ignored, and CPython then installs
+    # no KeyboardInterrupt handler at all: restore the default so both interpreters see it.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def run(exe, path):
     p = subprocess.Popen([exe, path], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE)
+                         stderr=subprocess.PIPE, preexec_fn=default_sigint)
+    # a child that ignores the signal would block the reads below forever
+    watchdog = threading.Timer(60, p.kill)
+    watchdog.start()
+    try:
+        return exchange(p)
+    finally:
+        watchdog.cancel()
+
+
+def exchange(p):
     out = []
     for phase in range(3):
         line = p.stdout.readline()
