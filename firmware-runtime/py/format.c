@@ -454,6 +454,7 @@ Value str_mod_format(Value fmtv, Value argsv) {
           else if (is_number(arg) || (type_of(arg)->flags & TF_HEAP)) arg = int_from_i64(py_index(arg));
           else raise_msg(&TypeError_type, "%%%c format: a real number is required, not %s", conv, type_name(arg));
         }
+        arg = int_plain(arg); /* an int subclass's own comparisons must not steer the digits */
         if (!IS_SMALL(arg) && !(arg == TRUE_V || arg == FALSE_V) && py_compare_bool(CMP_NE, arg, int_from_i64(0)) && (py_compare_bool(CMP_GT, arg, int_from_i64(INT64_MAX)) || py_compare_bool(CMP_LT, arg, int_from_i64(-INT64_MAX)))) {
           bool ng = py_compare_bool(CMP_LT, arg, MK_SMALL(0));
           if (ng) head[hn++] = '-';

@@ -23,7 +23,7 @@ Value bytearray_new(const uint8_t *d, size_t n) {
 bool get_buffer(Value v, const uint8_t **d, size_t *n) {
   if (IS_SMALL(v)) return false;
   Type *t = OBJ(v)->type;
-  if (t == &bytes_type) {
+  if (t == &bytes_type || isinst(v, &bytes_type)) {
     *d = ((Bytes *)v)->data;
     *n = ((Bytes *)v)->len;
     return true;
@@ -113,23 +113,23 @@ static Value bytes_repr(Value v) {
   const uint8_t *d;
   size_t n;
   get_buffer(v, &d, &n);
-  return repr_bytes(d, n, !is_type(v, &bytes_type));
+  return repr_bytes(d, n, !isinst(v, &bytes_type));
 }
 
 static Value make_like(Value self, const uint8_t *d, size_t n) {
-  return is_type(self, &bytes_type) ? bytes_new(d, n) : bytearray_new(d, n);
+  return isinst(self, &bytes_type) ? bytes_new(d, n) : bytearray_new(d, n);
 }
 
 static Value bytes_subscr(Value v, Value idx, Value val) {
   const uint8_t *d;
   size_t n;
   get_buffer(v, &d, &n);
-  bool mutable_ = !is_type(v, &bytes_type);
+  bool mutable_ = !isinst(v, &bytes_type);
   if (is_type(idx, &slice_type)) {
     intptr_t start, stop, step, count;
     slice_indices(idx, (intptr_t)n, &start, &stop, &step, &count);
     if (val) {
-      if (!mutable_) raise_msg(&TypeError_type, "'bytes' object does not support item assignment");
+      if (!mutable_) raise_msg(&TypeError_type, "'%s' object does not support item assignment", type_name(v));
       ByteArray *b = (ByteArray *)v;
       Value src = val == SENTINEL_DEL ? bytes_new(NULL, 0) : bytes_from_value(val, &bytes_type);
       Bytes *s = (Bytes *)src;
@@ -152,7 +152,7 @@ static Value bytes_subscr(Value v, Value idx, Value val) {
   }
   intptr_t i = seq_index(idx, n, mutable_ ? "bytearray" : "index");
   if (!val) return MK_SMALL(d[i]);
-  if (!mutable_) raise_msg(&TypeError_type, "'bytes' object does not support item assignment");
+  if (!mutable_) raise_msg(&TypeError_type, "'%s' object does not support item assignment", type_name(v));
   ByteArray *b = (ByteArray *)v;
   if (val == SENTINEL_DEL) {
     memmove(b->data + i, b->data + i + 1, b->len - (size_t)i - 1);
@@ -228,7 +228,7 @@ static Value bytes_binop(int op, Value a, Value b) {
   if (!get_buffer(a, &x, &nx)) return VNULL;
   if (base == BIN_ADD) {
     if (!get_buffer(b, &y, &ny)) raise_msg(&TypeError_type, "can't concat %s to %s", type_name(b), type_name(a));
-    if ((op & BIN_INPLACE) && !is_type(a, &bytes_type)) {
+    if ((op & BIN_INPLACE) && !isinst(a, &bytes_type)) {
       bytearray_append(a, y, ny);
       return a;
     }
@@ -247,7 +247,7 @@ static Value bytes_binop(int op, Value a, Value b) {
   if (base == BIN_MOD) {
     /* bytes % args: format through str and encode back */
     Value s = str_new((const char *)x, nx);
-    Value r = str_mod_format(s, b);
+    Value r = str_mod_format(s, tuple_plain(b));
     return make_like(a, (const uint8_t *)str_cstr(r), str_len(r));
   }
   return VNULL;
@@ -494,7 +494,7 @@ static const MethodDef bytearray_methods[] = {
 };
 
 Type bytes_type = {
-    .hdr = {&type_type}, .name = "bytes", .base = &object_type, .make_new = bytes_make,
+    .hdr = {&type_type}, .name = "bytes", .base = &object_type, .flags = TF_BASETYPE | TF_IMMUT, .make_new = bytes_make,
     .repr = bytes_repr, .subscr = bytes_subscr, .len = bytes_len, .contains = bytes_contains,
     .richcmp = bytes_richcmp, .hash = bytes_hash, .binop = bytes_binop, .iter = bytes_iter,
 };

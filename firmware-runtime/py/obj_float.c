@@ -203,7 +203,7 @@ static Value float_richcmp(Value a, Value b, int op) {
 static Value float_unop(int op, Value a) {
   double x = ((Float *)a)->v;
   if (op == UN_NEG) return float_new(-x);
-  if (op == UN_POS) return a;
+  if (op == UN_POS) return is_type(a, &float_type) ? a : float_new(x); /* a subclass gives a float */
   return VNULL;
 }
 
@@ -255,7 +255,7 @@ static Value float_make(Type *t, int nargs, int nkw, const Value *args) {
   if (isinst(x, &str_type)) return parse_float_str(str_cstr(x), str_len(x));
   const uint8_t *d;
   size_t n;
-  if (!IS_SMALL(x) && (type_of(x) == &bytes_type || type_of(x) == &bytearray_type) && get_buffer(x, &d, &n))
+  if (!IS_SMALL(x) && (isinst(x, &bytes_type) || type_of(x) == &bytearray_type) && get_buffer(x, &d, &n))
     return parse_float_str((const char *)d, n);
   if (is_int(x)) return float_new(int_to_double(x));
   return float_new(float_val(x));
@@ -287,7 +287,7 @@ static Value float_as_integer_ratio(int n, const Value *a) {
 static Value float_conjugate(int n, const Value *a) { (void)n; return a[0]; }
 
 static Value float_getattr(Value v, Value name) {
-  if (name == N.real) return v;
+  if (name == N.real) return float_unop(UN_POS, v);
   if (name == N.imag) return float_new(0.0);
   return generic_getattr(v, name);
 }
@@ -328,7 +328,7 @@ static const MethodDef float_methods[] = {
 };
 
 Type float_type = {
-    .hdr = {&type_type}, .name = "float", .base = &object_type, .inst_size = sizeof(Float),
+    .hdr = {&type_type}, .name = "float", .base = &object_type, .flags = TF_BASETYPE | TF_IMMUT, .inst_size = sizeof(Float),
     .make_new = float_make, .repr = float_repr, .hash = float_hash, .richcmp = float_richcmp,
     .binop = float_binop_slot, .unop = float_unop, .truth = float_truth, .getattr = float_getattr,
 };

@@ -8,12 +8,25 @@
 
 bool is_int(Value v) { return IS_SMALL(v) || type_of(v) == &int_type || type_of(v) == &bool_type || isinst(v, &int_type); }
 
+/* An instance of an int subclass keeps the big-int layout under its own type (see
+ * subinst_new), which bigint.c does not take for an int: this is its value as a plain int. */
+Value int_plain(Value v) {
+  if (IS_SMALL(v) || OBJ(v)->type == &int_type || OBJ(v)->type == &bool_type || !isinst(v, &int_type)) return v;
+  size_t n = sizeof(Big) + ((Big *)v)->n * sizeof(uint32_t);
+  Big *b = gc_alloc(n);
+  memcpy(b, (void *)v, n);
+  b->hdr.type = &int_type;
+  return big_add(V(b), MK_SMALL(0)); /* normalises: small values become tagged */
+}
+
 Value int_from_i64(int64_t i) {
   if (FITS_SMALL(i)) return MK_SMALL(i);
   return big_from_i64(i);
 }
 
 int64_t int_as_i64(Value v) {
+  if (IS_SMALL(v)) return SMALL_VAL(v);
+  v = int_plain(v);
   if (IS_SMALL(v)) return SMALL_VAL(v);
   if (v == TRUE_V) return 1;
   if (v == FALSE_V) return 0;
@@ -23,6 +36,7 @@ int64_t int_as_i64(Value v) {
 }
 
 double int_to_double(Value v) {
+  v = int_plain(v);
   if (is_big(v)) return big_to_double(v);
   return (double)int_as_i64(v);
 }
@@ -89,6 +103,8 @@ static Value big_binop(int op, Value a, Value b) {
 
 Value int_binop(int op, Value a, Value b) {
   if (!is_int(a) || !is_int(b)) return VNULL;
+  a = int_plain(a);
+  b = int_plain(b);
   if (is_big(a) || is_big(b)) return big_binop(op, a, b);
   int64_t x = int_as_i64(a), y = int_as_i64(b), r;
   switch (op & 15) {
@@ -155,6 +171,7 @@ Value int_binop(int op, Value a, Value b) {
 }
 
 static Value int_unop(int op, Value a) {
+  a = int_plain(a);
   if (is_big(a)) {
     if (op == UN_NEG) return big_neg(a);
     if (op == UN_POS) return a;
@@ -173,6 +190,8 @@ static Value int_unop(int op, Value a) {
 
 static Value int_richcmp(Value a, Value b, int op) {
   if (!is_int(b)) return VNULL;
+  a = int_plain(a);
+  b = int_plain(b);
   if (is_big(a) || is_big(b)) {
     int c = big_cmp(a, b);
     switch (op) {
@@ -198,6 +217,7 @@ static Value int_richcmp(Value a, Value b, int op) {
 
 /* Python's int hash: the value modulo 2**61 - 1, with -1 mapped to -2. */
 static intptr_t int_hash(Value v) {
+  v = int_plain(v);
   if (is_big(v)) return big_hash(v);
   int64_t x = int_as_i64(v);
   const uint64_t P = ((uint64_t)1 << 61) - 1;
@@ -207,6 +227,7 @@ static intptr_t int_hash(Value v) {
 }
 
 Value int_to_str_base(Value v, int base, bool prefix) {
+  v = int_plain(v);
   if (is_big(v)) {
     Value digits = big_to_str(v, base);
     if (!prefix || base == 10) return digits;
@@ -240,6 +261,7 @@ Value int_to_str_base(Value v, int base, bool prefix) {
 }
 
 static Value int_repr(Value v) {
+  v = int_plain(v);
   if (IS_SMALL(v) && SMALL_VAL(v) >= 0 && SMALL_VAL(v) < 10) return vm.small_chars['0' + SMALL_VAL(v)];
   if (is_big(v)) return big_to_str(v, 10);
   return int_to_str_base(v, 10, false); /* not snprintf: newlib-nano has no %lld */
@@ -330,9 +352,9 @@ static Value int_make(Type *t, int nargs, int nkw, const Value *args) {
   }
   if (IS_SMALL(x)) return x;
   Type *xt = type_of(x);
-  if (xt == &int_type) return x;
+  if (xt == &int_type || (xt != &bool_type && isinst(x, &int_type))) return int_plain(x);
   if (xt == &bool_type) return MK_SMALL(x == TRUE_V);
-  if (xt == &float_type) {
+  if (isinst(x, &float_type)) {
     double d = ((Float *)x)->v;
     if (isnan(d)) raise_msg(&ValueError_type, "cannot convert float NaN to integer");
     if (isinf(d)) raise_msg(&OverflowError_type, "cannot convert float infinity to integer");
@@ -342,7 +364,7 @@ static Value int_make(Type *t, int nargs, int nkw, const Value *args) {
   if (isinst(x, &str_type)) return int_from_str(str_cstr(x), str_len(x), 10, true);
   const uint8_t *d;
   size_t n;
-  if (xt == &bytes_type || xt == &bytearray_type) {
+  if (isinst(x, &bytes_type) || xt == &bytearray_type) {
     get_buffer(x, &d, &n);
     return int_from_str((const char *)d, n, 10, true);
   }
@@ -366,7 +388,7 @@ int64_t float_to_i64(double d) {
 
 static Value int_bit_length(int n, const Value *a) {
   (void)n;
-  if (is_big(a[0])) return int_from_i64(big_bit_length(a[0]));
+  if (is_big(int_plain(a[0]))) return int_from_i64(big_bit_length(int_plain(a[0])));
   int64_t x = int_as_i64(a[0]);
   uint64_t u = x < 0 ? (uint64_t)0 - (uint64_t)x : (uint64_t)x;
   int bits = 0;
@@ -432,19 +454,28 @@ static Value int_from_bytes(int nargs, int nkw, const Value *a) {
     if (++sig > 8) overflow();
     u = (u << 8) | byte;
   }
+  bool neg = false;
   if (sg && py_truth(sg) && n > 0 && n <= 8) {
     uint8_t top = little ? d[n - 1] : d[0];
     if (top & 0x80) {
       if (n < 8) u |= ~(uint64_t)0 << (8 * n);
-      return int_from_i64((int64_t)u);
+      neg = true;
     }
   }
-  if (u > (uint64_t)INT64_MAX) overflow();
-  return int_from_i64((int64_t)u);
+  if (!neg && u > (uint64_t)INT64_MAX) overflow();
+  Value r = int_from_i64((int64_t)u);
+  /* a subclass's from_bytes gives cls(value), as CPython's */
+  return a[0] == V(&int_type) ? r : py_call1(a[0], r);
 }
 
-static Value int_conjugate(int n, const Value *a) { (void)n; return is_big(a[0]) ? a[0] : int_from_i64(int_as_i64(a[0])); }
-static Value int_index_m(int n, const Value *a) { (void)n; return is_big(a[0]) ? a[0] : int_from_i64(int_as_i64(a[0])); }
+/* round() of an int subclass instance rounds its plain value (the builtin returns ints as is) */
+static Value int_round(int n, const Value *a) {
+  Value args[2] = {int_plain(a[0]), n > 1 ? a[1] : NONE};
+  return py_call(dict_get_str(vm.builtins, intern_cstr("round")), n, 0, args);
+}
+
+static Value int_conjugate(int n, const Value *a) { (void)n; Value v = int_plain(a[0]); return is_big(v) ? v : int_from_i64(int_as_i64(v)); }
+static Value int_index_m(int n, const Value *a) { (void)n; Value v = int_plain(a[0]); return is_big(v) ? v : int_from_i64(int_as_i64(v)); }
 static Value int_zero(int n, const Value *a) { (void)n; (void)a; return MK_SMALL(0); }
 static Value int_one(int n, const Value *a) { (void)n; (void)a; return MK_SMALL(1); }
 
@@ -454,7 +485,7 @@ static Value int_getattr(Value v, Value name) {
   return generic_getattr(v, name);
 }
 
-static bool int_truth(Value v) { return is_big(v) || int_as_i64(v) != 0; }
+static bool int_truth(Value v) { return int_plain(v) != MK_SMALL(0) && v != FALSE_V; }
 
 static const MethodDef int_methods[] = {
     {"bit_length", int_bit_length, 1, 1, 0, MK_METHOD},
@@ -462,6 +493,7 @@ static const MethodDef int_methods[] = {
     {"to_bytes", int_to_bytes, 1, 3, 1, MK_METHOD},
     {"from_bytes", int_from_bytes, 1, 3, 1, MK_CLASS},
     {"conjugate", int_conjugate, 1, 1, 0, MK_METHOD},
+    {"__round__", int_round, 1, 2, 0, MK_METHOD},
     {"__index__", int_index_m, 1, 1, 0, MK_METHOD},
     {"__int__", int_index_m, 1, 1, 0, MK_METHOD},
     {"numerator", int_conjugate, 1, 1, 0, MK_PROPERTY},
@@ -473,7 +505,7 @@ static const MethodDef int_methods[] = {
 static Value int_binop_slot(int op, Value a, Value b) { return int_binop(op, a, b); }
 
 Type int_type = {
-    .hdr = {&type_type}, .name = "int", .base = &object_type, .inst_size = sizeof(Big),
+    .hdr = {&type_type}, .name = "int", .base = &object_type, .flags = TF_BASETYPE | TF_IMMUT, .inst_size = sizeof(Big),
     .make_new = int_make, .repr = int_repr, .hash = int_hash, .richcmp = int_richcmp,
     .binop = int_binop_slot, .unop = int_unop, .getattr = int_getattr, .truth = int_truth,
 };

@@ -408,8 +408,17 @@ Value tuple_from(size_t n, const Value *items) {
   if (n) memcpy(((Tuple *)t)->items, items, n * sizeof(Value));
   return t;
 }
+/* A tuple subclass instance as a plain tuple (for code that takes exactly a tuple, as '%'). */
+Value tuple_plain(Value v) {
+  if (is_type(v, &tuple_type) || !isinst(v, &tuple_type)) return v;
+  return tuple_from(((Tuple *)v)->len, ((Tuple *)v)->items);
+}
 Value tuple2(Value a, Value b) { Value x[2] = {a, b}; return tuple_from(2, x); }
 Value tuple3(Value a, Value b, Value c) { Value x[3] = {a, b, c}; return tuple_from(3, x); }
+
+/* A subclass instance iterates over a plain copy (same items: tuples are immutable), so the
+ * iterator takes tuple's fast path and ignores an overriding __getitem__, as CPython's tupleiter. */
+static Value tuple_iter(Value v) { return seqiter_new(tuple_plain(v)); }
 
 static Value tuple_repr(Value v) {
   Tuple *t = (Tuple *)v;
@@ -456,7 +465,7 @@ static Value tuple_binop(int op, Value a, Value b) {
 }
 static Value tuple_subscr(Value v, Value idx, Value val) {
   Tuple *t = (Tuple *)v;
-  if (val) raise_msg(&TypeError_type, "'tuple' object does not support item assignment");
+  if (val) raise_msg(&TypeError_type, "'%s' object does not support item assignment", type_name(v));
   if (is_type(idx, &slice_type)) {
     intptr_t start, stop, step, count;
     slice_indices(idx, (intptr_t)t->len, &start, &stop, &step, &count);
@@ -503,9 +512,9 @@ static const MethodDef tuple_methods[] = {
 static bool tuple_truth(Value v) { return ((Tuple *)v)->len != 0; }
 
 Type tuple_type = {
-    .hdr = {&type_type}, .name = "tuple", .base = &object_type, .make_new = tuple_make,
+    .hdr = {&type_type}, .name = "tuple", .base = &object_type, .flags = TF_BASETYPE | TF_IMMUT, .make_new = tuple_make,
     .repr = tuple_repr, .richcmp = tuple_richcmp, .hash = tuple_hash, .binop = tuple_binop,
-    .subscr = tuple_subscr, .len = tuple_len, .iter = list_iter, .contains = tuple_contains,
+    .subscr = tuple_subscr, .len = tuple_len, .iter = tuple_iter, .contains = tuple_contains,
     .truth = tuple_truth,
 };
 

@@ -260,7 +260,7 @@ static const char *cp_ptr(Str *s, size_t idx) {
 
 static Value str_subscr(Value v, Value idx, Value val) {
   Str *s = (Str *)v;
-  if (val) raise_msg(&TypeError_type, "'str' object does not support item assignment");
+  if (val) raise_msg(&TypeError_type, "'%s' object does not support item assignment", type_name(v));
   if (is_type(idx, &slice_type)) {
     intptr_t start, stop, step, count;
     slice_indices(idx, (intptr_t)s->clen, &start, &stop, &step, &count);
@@ -335,20 +335,21 @@ static Value str_repeat(Value s, intptr_t n) {
   return str_finish(r);
 }
 
+static Value str_str(Value v);
 static Value str_binop(int op, Value a, Value b) {
   switch (op & 15) {
     case BIN_ADD:
-      if (isinst(a, &str_type) && isinst(b, &str_type)) return str_concat(a, b);
+      if (isinst(a, &str_type) && isinst(b, &str_type)) return str_concat(str_str(a), str_str(b));
       /* NotImplemented when b's class may answer with __radd__ */
       if (isinst(a, &str_type) && !((type_of(b)->flags & TF_HEAP) && lookup_mro(type_of(b), N.rbinop[BIN_ADD])))
         raise_msg(&TypeError_type, "can only concatenate str (not \"%s\") to str", type_name(b));
       return VNULL;
     case BIN_MUL:
-      if (isinst(a, &str_type) && is_int(b)) return str_repeat(a, (intptr_t)int_as_i64(b));
-      if (isinst(b, &str_type) && is_int(a)) return str_repeat(b, (intptr_t)int_as_i64(a));
+      if (isinst(a, &str_type) && is_int(b)) return str_repeat(str_str(a), (intptr_t)int_as_i64(b));
+      if (isinst(b, &str_type) && is_int(a)) return str_repeat(str_str(b), (intptr_t)int_as_i64(a));
       return VNULL;
     case BIN_MOD:
-      if (isinst(a, &str_type)) return str_mod_format(a, b);
+      if (isinst(a, &str_type)) return str_mod_format(a, tuple_plain(b));
       return VNULL;
   }
   return VNULL;
@@ -399,9 +400,11 @@ static Value str_str(Value v) {
 }
 
 /* ---- methods ------------------------------------------------------------------------------ */
+/* A subclass instance becomes a plain str: methods then return str, never the subclass, even
+ * when the text is unchanged (CPython's s.strip() of a str subclass is a str). */
 static Value self_str(Value v) {
   if (!isinst(v, &str_type)) raise_msg(&TypeError_type, "descriptor requires a 'str' object");
-  return v;
+  return str_str(v);
 }
 static Value arg_str(Value v, const char *fn) {
   if (!isinst(v, &str_type)) raise_msg(&TypeError_type, "%s() argument must be str, not %s", fn, type_name(v));
@@ -1043,7 +1046,7 @@ static const MethodDef str_methods[] = {
 static intptr_t str_hash_slot(Value v) { return (intptr_t)str_hash(v); }
 
 Type str_type = {
-    .hdr = {&type_type}, .name = "str", .base = &object_type, .flags = 0, .make_new = str_make,
+    .hdr = {&type_type}, .name = "str", .base = &object_type, .flags = TF_BASETYPE | TF_IMMUT, .make_new = str_make,
     .repr = repr_str, .str = str_str, .hash = str_hash_slot, .richcmp = str_richcmp, .binop = str_binop,
     .iter = str_iter, .subscr = str_subscr, .len = str_len_slot, .contains = str_contains,
 };

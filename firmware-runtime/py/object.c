@@ -3,6 +3,7 @@
  * dispatched through their dunder methods first, then through the slots inherited from their
  * built-in base (see type.c, which copies those slots when a class is created). */
 #include "py.h"
+#include "bigint.h"
 
 #include <stdio.h>
 
@@ -107,7 +108,8 @@ Value py_str(Value v) {
       if (!isinst(r, &str_type)) raise_msg(&TypeError_type, "__str__ returned non-string (type %s)", type_name(r));
       return r;
     }
-    if (lookup_user(t, N.__repr__)) return py_repr(v);
+    /* object.__str__ calls repr; a base with its own __str__ (str, exceptions) comes first */
+    if (!t->str && lookup_user(t, N.__repr__)) return py_repr(v);
   }
   if (t->str) return t->str(v);
   return py_repr(v);
@@ -438,11 +440,54 @@ static Value lookup_mro_uncached(Type *t, Value name) {
   return VNULL;
 }
 
+Type *static_base(Type *t) {
+  while (t->flags & TF_HEAP) t = t->base;
+  return t;
+}
+
+/* Bytes taken by the value of a TF_IMMUT type (big-int layout for ints), word aligned. */
+static size_t immut_size(Value v, Type *sb) {
+  size_t n = sb->inst_size;
+  if (sb == &tuple_type) n = sizeof(Tuple) + ((Tuple *)v)->len * sizeof(Value);
+  else if (sb == &str_type) n = sizeof(Str) + ((Str *)v)->len + 1;
+  else if (sb == &bytes_type) n = sizeof(Bytes) + ((Bytes *)v)->len + 1;
+  else if (sb == &int_type) n = sizeof(Big) + ((Big *)v)->n * sizeof(uint32_t);
+  return (n + sizeof(Value) - 1) & ~(sizeof(Value) - 1);
+}
+
+/* A copy of v retyped to the heap class t, with room for the instance dict after it: the
+ * built-in code keeps working on it since the layout is the base's (CPython's subtype layout). */
+Value subinst_new(Type *t, Value v) {
+  Type *sb = static_base(t);
+  if (sb == &int_type && (IS_SMALL(v) || type_of(v) == &bool_type)) {
+    /* small ints are unboxed: give the instance the big-int layout (sign, magnitude limbs) */
+    int64_t x = int_as_i64(v);
+    uint64_t m = x < 0 ? (uint64_t)0 - (uint64_t)x : (uint64_t)x;
+    Big *b = gc_alloc(sizeof(Big) + 2 * sizeof(uint32_t));
+    b->hdr.type = &int_type;
+    b->neg = x < 0;
+    b->d[0] = (uint32_t)m;
+    b->d[1] = (uint32_t)(m >> 32);
+    b->n = b->d[1] ? 2 : b->d[0] ? 1 : 0;
+    v = V(b);
+  }
+  size_t n = immut_size(v, sb);
+  Obj *o = gc_alloc(n + sizeof(Value));
+  memcpy(o, (void *)v, n);
+  o->type = t;
+  return V(o);
+}
+
+static Value *dict_slot(Value obj, Type *t) {
+  if (!t->dict_offset) return NULL;
+  if (t->dict_offset == DICT_AT_END) return (Value *)((char *)obj + immut_size(obj, static_base(t)));
+  return (Value *)((char *)obj + t->dict_offset);
+}
+
 Value instance_dict(Value obj) {
   if (IS_SMALL(obj)) return VNULL;
-  Type *t = OBJ(obj)->type;
-  if (!t->dict_offset) return VNULL;
-  Value *slot = (Value *)((char *)obj + t->dict_offset);
+  Value *slot = dict_slot(obj, OBJ(obj)->type);
+  if (!slot) return VNULL;
   if (!*slot) *slot = dict_new();
   return *slot;
 }
@@ -475,7 +520,7 @@ Value generic_getattr(Value obj, Value name) {
     if ((at->flags & TF_HEAP) && lookup_mro(at, N.__set__) && lookup_mro(at, N.__get__)) return bind_attr(attr, obj, t);
   }
   if (t->dict_offset) {
-    Value d = *(Value *)((char *)obj + t->dict_offset);
+    Value d = *dict_slot(obj, t);
     if (d) {
       Value v = dict_get_str(d, name);
       if (v) return v;
@@ -583,7 +628,7 @@ Value load_method(Value obj, Value name, Value *self_out) {
     if (attr) {
       Type *at = type_of(attr);
       if (at == &function_type || at == &builtin_type || at == &slotwrap_type) {
-        Value d = t->dict_offset ? *(Value *)((char *)obj + t->dict_offset) : VNULL;
+        Value d = t->dict_offset ? *dict_slot(obj, t) : VNULL;
         if (!d || !dict_get_str(d, name)) {
           *self_out = obj;
           return attr;
@@ -656,7 +701,8 @@ Value py_iter(Value v) {
         raise_msg(&TypeError_type, "iter() returned non-iterator of type '%s'", it_t->name);
       return it;
     }
-    if (lookup_user(t, N.__getitem__)) return seqiter_new(v);
+    /* the old sequence protocol only when the built-in base has no iterator (CPython's tp_iter) */
+    if (!t->iter && lookup_user(t, N.__getitem__)) return seqiter_new(v);
   }
   if (t->iter) return t->iter(v);
   raise_msg(&TypeError_type, "'%s' object is not iterable", t->name);
@@ -780,6 +826,8 @@ Value py_format(Value v, Value spec) {
   /* an empty spec is str(v) for every built-in (format(True) is 'True') */
   if (str_len(spec) == 0) return py_str(v);
   if (is_int(v) && !(t->flags & TF_HEAP)) return format_int(v, spec);
+  t = static_base(t); /* a subclass of int, float or str formats as its base */
+  if (t == &int_type) return format_int(int_plain(v), spec);
   if (t == &float_type) return format_float(((Float *)v)->v, spec);
   if (t == &str_type) return format_str(v, spec);
   if (str_len(spec) == 0) return py_str(v);

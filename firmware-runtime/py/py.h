@@ -42,8 +42,12 @@ enum {
   TF_HEAP = 1,       /* created by a class statement */
   TF_BASETYPE = 2,   /* may be subclassed */
   TF_EXC = 4,        /* BaseException or a subclass */
-  TF_HAS_GETATTR = 8 /* heap type defining __getattr__ */
+  TF_HAS_GETATTR = 8, /* heap type defining __getattr__ */
+  TF_IMMUT = 16       /* immutable built-in (int, str, tuple, ...): heap subclasses copy its layout */
 };
+/* dict_offset of a heap subclass of a TF_IMMUT type: the instance dict follows the base value,
+ * whose size varies (tuple items, str bytes, int limbs), as CPython's negative tp_dictoffset. */
+#define DICT_AT_END ((size_t)1)
 
 /* Binary operators: order matters (compile.c emits these numbers, inplace = op + BIN_INPLACE). */
 enum {
@@ -361,6 +365,8 @@ size_t py_len(Value v);
 bool py_contains(Value container, Value item);
 bool py_callable(Value v);
 Value lookup_mro(Type *t, Value name); /* VNULL if missing */
+Type *static_base(Type *t); /* the built-in type whose layout t's instances have */
+Value subinst_new(Type *t, Value v); /* v (of static_base(t), TF_IMMUT) as an instance of t */
 Value generic_getattr(Value obj, Value name);
 bool generic_setattr(Value obj, Value name, Value val);
 Value instance_dict(Value obj); /* VNULL if none */
@@ -388,6 +394,7 @@ Value int_from_i64(int64_t i);
 int64_t int_as_i64(Value v); /* v must be int or bool; OverflowError beyond 64 bits */
 double int_to_double(Value v);
 bool is_int(Value v);        /* int or bool */
+Value int_plain(Value v);    /* an int subclass instance as a plain int; other values as they are */
 Value int_binop(int op, Value a, Value b);
 Value int_from_str(const char *s, size_t len, int base, bool raise);
 Value int_to_str_base(Value v, int base, bool prefix);
@@ -418,6 +425,7 @@ size_t utf8_count(const char *s, size_t len);
 Value str_join(Value sep, Value iterable);
 Value str_printf(const char *fmt, ...);
 Value str_mod_format(Value fmt, Value args); /* % operator */
+Value tuple_plain(Value v); /* a tuple subclass instance as a plain tuple; others as they are */
 Value str_format_method(Value fmt, int nargs, int nkw, const Value *args);
 Value format_int(Value v, Value spec);
 Value format_float(double d, Value spec);

@@ -362,10 +362,11 @@ static Value object_make(Type *t, int nargs, int nkw, const Value *args) {
 
 /* object.__new__(cls, ...): allocates an instance of a (possibly heap) type. */
 static Value object_new_fn(int nargs, int nkw, const Value *args) {
-  (void)nkw;
   if (nargs < 1 || !isinst(args[0], &type_type)) raise_msg(&TypeError_type, "object.__new__(X): X is not a type object");
   Type *t = (Type *)args[0];
   if (!(t->flags & TF_HEAP) && t->make_new && t != &object_type) return t->make_new(t, nargs - 1, 0, args + 1);
+  Type *sb = static_base(t);
+  if (sb->flags & TF_IMMUT) return subinst_new(t, sb->make_new(sb, nargs - 1, nkw, args + 1));
   return V(obj_alloc(t, t->inst_size ? t->inst_size : sizeof(Obj)));
 }
 static Value object_init_fn(int nargs, int nkw, const Value *args) {
@@ -544,7 +545,17 @@ Value type_new_class_kw(Value name, Value bases, Value dict, Type *meta, int nkw
     Type *b = (Type *)bt->items[i];
     if (!(b->flags & TF_BASETYPE)) raise_msg(&TypeError_type, "type '%s' is not an acceptable base type", b->name);
   }
+  /* the layout comes from the first base with a built-in layout beyond object's (CPython's
+   * solid base), so class C(Mixin, tuple) instances are tuples */
   Type *base = (Type *)bt->items[0];
+  for (size_t i = 1; i < bt->len && static_base(base) == &object_type; i++)
+    if (static_base((Type *)bt->items[i]) != &object_type) base = (Type *)bt->items[i];
+  for (size_t i = 0; i < bt->len; i++) {
+    /* an immutable's layout cannot be combined with another built-in's (class C(int, str)) */
+    Type *a = static_base(base), *b = static_base((Type *)bt->items[i]);
+    if (a != b && b != &object_type && ((a->flags | b->flags) & TF_IMMUT))
+      raise_msg(&TypeError_type, "multiple bases have instance lay-out conflict");
+  }
   Type *t = gc_alloc(sizeof(Type));
   *t = *base; /* inherit the C slots of the primary base */
   t->hdr.type = &type_type;
@@ -559,7 +570,12 @@ Value type_new_class_kw(Value name, Value bases, Value dict, Type *meta, int nkw
   t->module = dict_get_str(t->dict, N.__module__);
   /* instances get a __dict__ slot after the base layout; classes (metaclass instances) keep
    * their attributes in the type's own dict instead */
-  if (!base->dict_offset && !type_is_sub(base, &type_type)) {
+  Value slots = dict_get_str(t->dict, N.__slots__);
+  if (slots && is_type(slots, &tuple_type) && !((Tuple *)slots)->len) {
+    /* __slots__ = (): no instance dict (only the empty form is supported) */
+  } else if (!base->dict_offset && (static_base(base)->flags & TF_IMMUT)) {
+    t->dict_offset = DICT_AT_END;
+  } else if (!base->dict_offset && !type_is_sub(base, &type_type)) {
     t->dict_offset = base->inst_size;
     t->inst_size = base->inst_size + sizeof(Value);
   }

@@ -219,52 +219,52 @@ class deque:
 
 
 def namedtuple(typename, field_names, defaults=None):
+    # a real tuple subclass, as CPython's: isinstance(p, tuple), unpacking and hashing are tuple's
     if isinstance(field_names, str):
         field_names = field_names.replace(",", " ").split()
     fields = tuple(field_names)
     defaults = tuple(defaults) if defaults else ()
 
-    def __init__(self, *args, **kwargs):
+    def __new__(cls, *args, **kwargs):
         values = list(args)
         if len(values) > len(fields):
-            raise TypeError("%s() takes %d positional arguments but %d were given" % (typename, len(fields) + 1, len(values) + 1))
+            raise TypeError("%s.__new__() takes %d positional arguments but %d were given" % (typename, len(fields) + 1, len(values) + 1))
         for name in fields[len(values):]:
             if name in kwargs:
                 values.append(kwargs.pop(name))
             else:
                 di = fields.index(name) - (len(fields) - len(defaults))
                 if di < 0:
-                    raise TypeError("%s() missing required argument: '%s'" % (typename, name))
+                    raise TypeError("%s.__new__() missing required argument: '%s'" % (typename, name))
                 values.append(defaults[di])
         if kwargs:
-            raise TypeError("%s() got an unexpected keyword argument '%s'" % (typename, list(kwargs)[0]))
-        object.__setattr__(self, "_values", tuple(values))
+            raise TypeError("%s.__new__() got an unexpected keyword argument '%s'" % (typename, list(kwargs)[0]))
+        return tuple.__new__(cls, values)
 
-    def __getattr__(self, name):
-        if name in fields:
-            return self._values[fields.index(name)]
-        raise AttributeError(name)
+    def _replace(self, **kw):
+        r = self._make([kw.pop(f, v) for f, v in zip(fields, self)])
+        if kw:
+            raise ValueError("Got unexpected field names: %r" % list(kw))
+        return r
 
-    def __setattr__(self, name, value):
-        raise AttributeError("can't set attribute")
+    def _make(c, iterable):
+        r = tuple.__new__(c, iterable)
+        if len(r) != len(fields):
+            raise TypeError("Expected %d arguments, got %d" % (len(fields), len(r)))
+        return r
 
     ns = {
-        "__init__": __init__,
-        "__getattr__": __getattr__,
-        "__setattr__": __setattr__,
+        "__new__": __new__,
+        "_make": classmethod(_make),
+        "__slots__": (),
         "_fields": fields,
-        "__getitem__": lambda self, i: self._values[i],
-        "__len__": lambda self: len(fields),
-        "__iter__": lambda self: iter(self._values),
-        "__eq__": lambda self, o: tuple(self) == tuple(o),
-        "__hash__": lambda self: hash(self._values),
-        "__lt__": lambda self, o: tuple(self) < tuple(o),
-        "__repr__": lambda self: "%s(%s)" % (typename, ", ".join("%s=%r" % (f, v) for f, v in zip(fields, self._values))),
-        "_asdict": lambda self: dict(zip(fields, self._values)),
-        "_replace": lambda self, **kw: cls(*[kw.get(f, v) for f, v in zip(fields, self._values)]),
-        "count": lambda self, x: self._values.count(x),
-        "index": lambda self, x: self._values.index(x),
+        "_field_defaults": dict(zip(fields[len(fields) - len(defaults):], defaults)),
+        "__repr__": lambda self: "%s(%s)" % (typename, ", ".join("%s=%r" % (f, v) for f, v in zip(fields, self))),
+        "_asdict": lambda self: dict(zip(fields, self)),
+        "_replace": _replace,
+        "__getnewargs__": lambda self: tuple(self),
     }
-    cls = type(typename, (), ns)
-    cls._make = classmethod(lambda c, it: c(*it))
+    for i, f in enumerate(fields):
+        ns[f] = property(lambda self, i=i: self[i])
+    cls = type(typename, (tuple,), ns)
     return cls
