@@ -383,8 +383,7 @@ Value big_from_double(double d) {
     shift = 0;
   }
   size_t n = (size_t)shift / 32 + 3;
-  uint32_t *out = gc_alloc(n * 4);
-  memset(out, 0, n * 4);
+  uint32_t *out = gc_alloc(n * 4); /* zeroed by the allocator */
   size_t limb = (size_t)shift / 32;
   unsigned bit = (unsigned)shift % 32;
   out[limb] = (uint32_t)(mant << bit);
