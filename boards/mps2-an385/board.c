@@ -10,6 +10,7 @@
 #include "lan9118.h"
 #include "rt_board.h"
 #include "rt_netdev.h"
+#include "cmsdk_dualtimer.h"
 #include "cmsdk_timebase.h"
 #include "uart_cmsdk.h"
 
@@ -30,11 +31,19 @@ void board_init(void) {
   nvic_clear_pending(BOARD_TIMER1_IRQ);
   nvic_enable(BOARD_TIMER0_IRQ);
   nvic_enable(BOARD_TIMER1_IRQ);
+  /* The dual timer is the rt_alarm.h alarm (machine.Timer in the Python firmware), stopped
+   * until armed; as low in priority as the timebase. */
+  cmsdk_dualtimer_init(BOARD_DUALTIMER_BASE, BOARD_SYSCLK_HZ);
+  nvic_set_priority(BOARD_DUALTIMER_IRQ, 0xE0);
+  nvic_clear_pending(BOARD_DUALTIMER_IRQ);
+  nvic_enable(BOARD_DUALTIMER_IRQ);
 }
 
 void TIMER0_Handler(void) { cmsdk_timebase_alarm_isr(); }
 
 void TIMER1_Handler(void) { cmsdk_timebase_counter_isr(); }
+
+void DUALTIMER_Handler(void) { cmsdk_dualtimer_isr(); }
 
 void UART0_RX_Handler(void) { uart_cmsdk_rx_isr(&uart0); }
 

@@ -35,6 +35,10 @@
 #define BOARD_TIMER1_BASE 0x40001000u
 #define BOARD_TIMER0_IRQ 8
 #define BOARD_TIMER1_IRQ 9
+/* CMSDK APB dual timer: its combined interrupt TIMINTC is IRQ 10. Timer 1 is the runtime's
+ * rt_alarm.h alarm. */
+#define BOARD_DUALTIMER_BASE 0x40002000u
+#define BOARD_DUALTIMER_IRQ 10
 
 /* SMSC LAN9118-compatible Ethernet controller (a LAN9220 on real boards). */
 #define BOARD_ETH_BASE 0x40200000u

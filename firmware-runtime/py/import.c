@@ -6,12 +6,13 @@
 typedef struct { const char *name; Value (*init)(void); } BuiltinModule;
 /* network modules (mod_socket.c, mod_select.c, mod_errno.c, mod_network.c over port_net.h) */
 Value mod_socket_init(void), mod_select_init(void), mod_errno_init(void), mod_network_init(void);
+Value mod_machine_init(void); /* mod_machine.c: Timer (soft interrupts, sched.h), idle */
 static const BuiltinModule builtin_modules[] = {
     {"sys", mod_sys_init}, {"time", mod_time_init}, {"utime", mod_time_init},
     {"math", mod_math_init}, {"struct", mod_struct_init}, {"ustruct", mod_struct_init},
     {"gc", mod_gc_init}, {"micropython", mod_micropython_init},
     {"socket", mod_socket_init}, {"select", mod_select_init}, {"errno", mod_errno_init},
-    {"network", mod_network_init},
+    {"network", mod_network_init}, {"machine", mod_machine_init},
 };
 
 static void *alloc_for_file(size_t n) { return gc_alloc_nothrow(n); }

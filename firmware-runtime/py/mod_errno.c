@@ -4,6 +4,7 @@
  * interruptible poll the socket and select modules wait with. */
 #include "port.h"
 #include "mod_net.h"
+#include "sched.h"
 
 /* text: the name, NUL, then the message; one pointer per entry keeps the table small */
 typedef struct {
@@ -74,12 +75,23 @@ int vb_check(int r) {
   return r;
 }
 
+/* A soft interrupt that ran callbacks (a machine.Timer, micropython.schedule) ends the wait
+ * early with nothing ready, and so does one that ran since the previous poll returned: the
+ * caller (asyncio's loop) then looks at what the callbacks changed, such as a set
+ * ThreadSafeFlag, before it sleeps again. */
 int vb_poll(PortPollFd *fds, int n, int timeout_ms) {
   uint64_t end = port_ticks_us() + (uint64_t)timeout_ms * 1000u;
+  if (sched_ran) timeout_ms = 0;
   for (;;) {
+    sched_ran = 0;
     int r = port_net_poll(fds, n, timeout_ms);
     if (r != -VB_EINTR) return vb_check(r);
     if (port_interrupt_pending()) raise_type(&KeyboardInterrupt_type);
+    sched_run();
+    if (sched_ran) {
+      sched_ran = 0;
+      return 0;
+    }
     if (timeout_ms > 0) {
       uint64_t now = port_ticks_us();
       if (now >= end) return 0;

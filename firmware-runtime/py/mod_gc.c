@@ -1,5 +1,6 @@
 /* The gc and micropython modules. */
 #include "py.h"
+#include "sched.h"
 
 static bool gc_enabled = true;
 static Value g_collect(int n, const Value *a) {
@@ -36,7 +37,13 @@ static Value mp_mem_info(int n, const Value *a) {
 }
 static Value mp_identity_decorator(int n, const Value *a) { (void)n; return a[0]; }
 static Value mp_opt_level(int n, const Value *a) { (void)n; (void)a; return MK_SMALL(0); }
-static Value mp_schedule(int n, const Value *a) { (void)n; py_call1(a[0], a[1]); return NONE; }
+/* schedule(func, arg): func(arg) at the VM's next safe point (sched.h), never nested in another
+ * scheduled call; RuntimeError when the queue is full, as MicroPython. */
+static Value mp_schedule(int n, const Value *a) {
+  (void)n;
+  if (!sched_schedule(a[0], a[1])) raise_msg(&RuntimeError_type, "schedule queue full");
+  return NONE;
+}
 static Value mp_noop(int n, const Value *a) { (void)n; (void)a; return NONE; }
 
 static const MethodDef mp_defs[] = {

@@ -2,6 +2,7 @@
  * CPython functions monotonic/time/time_ns.  Ticks wrap at 2**30 as on MicroPython ports. */
 #include "port.h"
 #include "py.h"
+#include "sched.h"
 
 #include <math.h>
 
@@ -12,19 +13,19 @@ static Value t_sleep(int n, const Value *a) {
   (void)n;
   double s = float_val(a[0]);
   if (s < 0) raise_msg(&ValueError_type, "sleep length must be non-negative");
-  port_sleep_us((uint64_t)(s * 1e6));
+  sched_sleep_us((uint64_t)(s * 1e6));
   return NONE;
 }
 static Value t_sleep_ms(int n, const Value *a) {
   (void)n;
   intptr_t ms = py_index(a[0]);
-  if (ms > 0) port_sleep_us((uint64_t)ms * 1000u);
+  if (ms > 0) sched_sleep_us((uint64_t)ms * 1000u);
   return NONE;
 }
 static Value t_sleep_us(int n, const Value *a) {
   (void)n;
   intptr_t us = py_index(a[0]);
-  if (us > 0) port_sleep_us((uint64_t)us);
+  if (us > 0) sched_sleep_us((uint64_t)us);
   return NONE;
 }
 static Value t_ticks_ms(int n, const Value *a) { (void)n; (void)a; return MK_SMALL((intptr_t)((port_ticks_us() / 1000u) & TICKS_MAX)); }

@@ -15,6 +15,7 @@ long port_readline(char *buf, size_t cap);
 uint64_t port_ticks_us(void);
 /* Wall-clock time in nanoseconds since the Unix epoch (host edge: real time). */
 uint64_t port_time_ns(void);
+/* Sleeps up to us microseconds; returns early when sched_pending is set (sched.h). */
 void port_sleep_us(uint64_t us);
 /* Reads a whole file into memory obtained from alloc; returns NULL if it cannot be read. */
 char *port_read_file(const char *path, size_t *len, void *(*alloc)(size_t));
@@ -26,6 +27,11 @@ void port_exit(int status);
  * interruptible: returns 1 (once) when the user asked for an interrupt (Ctrl-C on the console,
  * SIGINT on the host) since the last call; the VM then raises KeyboardInterrupt. */
 int port_interrupt_pending(void);
+/* Soft interrupts (sched.h): make sched_alarm_isr() run, from an interrupt or signal, once the
+ * monotonic clock (port_ticks_us) reaches deadline_us; UINT64_MAX cancels. A new call replaces
+ * the previous deadline. Waits in the port (port_sleep_us, port_net_poll's sleeps) must end
+ * when sched_pending becomes set, so the VM can run what is due. */
+void port_alarm_at(uint64_t deadline_us);
 /* Current directory into buf; returns buf, or NULL (ports without a file system). */
 char *port_getcwd(char *buf, size_t cap);
 

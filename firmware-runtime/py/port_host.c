@@ -2,14 +2,18 @@
  * only here are the wall clock, stdio and malloc used. */
 #define _POSIX_C_SOURCE 200809L
 #include "port.h"
+#include "sched.h"
 
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
+
+static volatile sig_atomic_t sigint_seen; /* SIGINT arrived (port_interrupt_pending) */
 
 static char out_buf[8192];
 static size_t out_len;
@@ -73,10 +77,13 @@ uint64_t port_time_ns(void) {
   return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
+/* A signal (SIGINT, the alarm's SIGALRM) ends nanosleep early; the sleep ends too when it
+ * has something for the VM to do, and otherwise goes on for the time left. */
 void port_sleep_us(uint64_t us) {
   port_flush();
   struct timespec ts = {(time_t)(us / 1000000u), (long)(us % 1000000u) * 1000};
   while (nanosleep(&ts, &ts) != 0) {
+    if (sched_pending || sigint_seen) return;
   }
 }
 
@@ -137,8 +144,6 @@ char *port_getcwd(char *buf, size_t cap) { return getcwd(buf, cap); }
  * As CPython's default SIGINT handler: the handler only records the signal and the interpreter
  * raises KeyboardInterrupt at its next poll. SA_RESTART keeps blocking reads undisturbed; the
  * handler is installed before main runs. */
-static volatile sig_atomic_t sigint_seen;
-
 static void on_sigint(int sig) {
   (void)sig;
   sigint_seen = 1;
@@ -157,4 +162,36 @@ int port_interrupt_pending(void) {
   if (!sigint_seen) return 0;
   sigint_seen = 0;
   return 1;
+}
+
+/* ---- the soft-interrupt alarm (port_alarm_at) ------------------------------------------------
+ * A one-shot ITIMER_REAL whose SIGALRM handler only flags the VM (sched_alarm_isr). SA_RESTART
+ * keeps reads undisturbed; poll(2) and nanosleep return EINTR whatever the flag says, which
+ * ends the VM's waits. The timer counts real time and the deadline is on CLOCK_MONOTONIC: if it
+ * goes off a little early, the VM finds nothing due and re-arms for the rest. */
+static void on_sigalrm(int sig) {
+  (void)sig;
+  sched_alarm_isr();
+}
+
+void port_alarm_at(uint64_t deadline_us) {
+  static int installed;
+  if (!installed) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_sigalrm;
+    sa.sa_flags = SA_RESTART;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGALRM, &sa, NULL);
+    installed = 1;
+  }
+  struct itimerval it;
+  memset(&it, 0, sizeof it);
+  if (deadline_us != UINT64_MAX) {
+    uint64_t now = port_ticks_us();
+    uint64_t us = deadline_us > now ? deadline_us - now : 1; /* an all-zero value disarms */
+    it.it_value.tv_sec = (time_t)(us / 1000000u);
+    it.it_value.tv_usec = (suseconds_t)(us % 1000000u);
+  }
+  setitimer(ITIMER_REAL, &it, NULL);
 }

@@ -257,6 +257,8 @@ typedef struct {
   Value extra_roots[16];
   Value finalize[32]; /* suspended generators found unreachable, to close() at a safe point */
   int nfinalize;
+  Value sched_queue[16]; /* micropython.schedule's (func, arg) pairs, a ring (sched.c) */
+  Value timers;          /* list of the armed machine.Timer objects (sched.c) */
 } VM;
 extern VM vm;
 

@@ -4,6 +4,7 @@
 #include "bytecode.h"
 #include "port.h"
 #include "py.h"
+#include "sched.h"
 
 #include <stdio.h>
 
@@ -16,11 +17,15 @@ Value builtin_build_class_obj(void);
  * calls: every loop and every recursion passes through one of them, so `while True: pass` is
  * interruptible, and the hot paths pay one decrement. */
 #define POLL_PERIOD 256
-static unsigned poll_countdown = POLL_PERIOD;
+unsigned vm_poll_countdown = POLL_PERIOD;
+#define poll_countdown vm_poll_countdown
 
+/* The same poll runs soft interrupts (sched.h): a scheduled call or a due timer sets the
+ * countdown to 1, so it runs at the next backward jump or call. */
 static void poll_interrupt(void) {
   poll_countdown = POLL_PERIOD;
   if (port_interrupt_pending()) py_raise(exc_new(&KeyboardInterrupt_type, 0, NULL));
+  if (sched_pending) sched_run();
 }
 
 /* ---- frames and argument binding ---------------------------------------------------------- */

@@ -24,8 +24,10 @@
 #include "port.h"
 #include "py.h"
 #include "pyboard.h"
+#include "rt_alarm.h"
 #include "rt_board.h"
 #include "rt_timebase.h"
+#include "sched.h"
 #include "semihost.h"
 
 /* Semihosting operation numbers (spec, "Semihosting operations" table). */
@@ -82,6 +84,21 @@ int port_interrupt_pending(void) {
   return 1;
 }
 
+/* machine.Timer and scheduled callbacks run while input() and the REPL prompt wait, as in
+ * MicroPython. At the prompt no Python handler is active: what a callback raises past its own
+ * protection (KeyboardInterrupt, SystemExit) is dropped there. */
+static void run_soft_irqs(void) {
+  if (vm.nlr_top != NULL) {
+    sched_run();
+    return;
+  }
+  Nlr n;
+  if (NLR_TRY(n)) {
+    sched_run();
+    nlr_pop();
+  }
+}
+
 /* Next input byte; waits in WFI until one arrives. Returns -1 for Ctrl-C. */
 static int read_byte(void) {
   for (;;) {
@@ -93,8 +110,9 @@ static int read_byte(void) {
       pyb_in_len--;
       return (unsigned char)c;
     }
+    if (sched_pending) run_soft_irqs();
     uint32_t m = cpu_irq_save();
-    if (!rt_console_readable()) {
+    if (!rt_console_readable() && !sched_pending) {
       rt_timebase_wake_never();
       cpu_wfi();
     }
@@ -195,10 +213,10 @@ void port_sleep_us(uint64_t us) {
   for (;;) {
     check_interrupt();
     uint64_t now = port_ticks_us();
-    if (now >= deadline) return;
+    if (now >= deadline || sched_pending) return;
     if (deadline - now < 1000u) continue;
     uint32_t m = cpu_irq_save();
-    if (!rt_console_readable()) {
+    if (!rt_console_readable() && !sched_pending) {
       /* rt_ticks_ms and rt_ticks_us count the same cycles, so the ms deadline is the us one
        * divided down; ticks_ms wraps with the low 32 bits of the millisecond count. */
       uint64_t delta_ms = (deadline - port_ticks_us()) / 1000u;
@@ -207,6 +225,18 @@ void port_sleep_us(uint64_t us) {
     }
     cpu_irq_restore(m);
   }
+}
+
+/* ---- soft-interrupt alarm (port.h port_alarm_at) --------------------------------------------
+ * The board's rt_alarm.h timer; a deadline beyond its range fires early and the VM re-arms. */
+void port_alarm_at(uint64_t deadline_us) {
+  if (deadline_us == UINT64_MAX) {
+    rt_alarm_cancel();
+    return;
+  }
+  uint64_t now = port_ticks_us();
+  uint64_t us = deadline_us > now ? deadline_us - now : 0;
+  rt_alarm_arm_us(us > 0xFFFFFFFFu ? 0xFFFFFFFFu : (uint32_t)us, sched_alarm_isr);
 }
 
 /* ---- files through semihosting -------------------------------------------------------------- */

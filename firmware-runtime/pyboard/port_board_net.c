@@ -25,6 +25,10 @@
 #include "port.h"
 #include "port_net.h"
 #include "rt_timebase.h"
+
+/* Soft interrupts pending (py/sched.h, which this file cannot include: py.h's name table
+ * clashes with newlib's errno macro). */
+extern volatile uint8_t sched_pending;
 #include "socket.h"
 
 #define NET_UP_TIMEOUT_MS 10000u
@@ -72,7 +76,8 @@ static void wait_step(uint32_t deadline, int console) {
   if (!console) port_sleep_us(0); /* the board port's Ctrl-C check */
   if (rt_net_running()) deadline = net_earliest(deadline, net_poll_at(rt_ticks_ms()));
   uint32_t m = cpu_irq_save();
-  if (!rt_net_rx_pending() && !rt_console_readable() && net_time_before(rt_ticks_ms(), deadline)) {
+  if (!rt_net_rx_pending() && !rt_console_readable() && !sched_pending &&
+      net_time_before(rt_ticks_ms(), deadline)) {
     rt_timebase_wake_at(deadline);
     cpu_wfi(); /* a pending interrupt ends WFI even while masked; its handler runs after restore */
   }
@@ -177,6 +182,7 @@ int port_net_poll(PortPollFd *fds, int n, int timeout_ms) {
     }
     uint32_t now = rt_ticks_ms();
     if (ready || timeout_ms == 0 || (timeout_ms > 0 && !net_time_before(now, end))) return ready;
+    if (sched_pending) return -VB_EINTR; /* the VM runs what is due (vb_poll) */
     wait_step(timeout_ms > 0 ? end : now + HOUR_MS, console);
   }
 }

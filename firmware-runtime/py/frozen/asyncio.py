@@ -4,7 +4,9 @@
 # deadline then insertion, completion callbacks run one hop later. Time is time.ticks_ms
 # (the board's virtual clock). Streams live in _asyncio_stream (imported on first use).
 # Only ThreadSafeFlag.set() may be called from an interrupt-like context (it just stores an
-# int); everything else is for tasks and the main program.
+# int): a machine.Timer or micropython.schedule callback. Such a callback ends the loop's poll
+# wait early (py/README.md, "Soft interrupts"), and the loop looks at the waited flags before it
+# polls again. Everything else is for tasks and the main program.
 import sys
 try:
     from time import ticks_ms as _ticks, ticks_diff as _tdiff, ticks_add as _tadd

@@ -41,6 +41,12 @@ class DeterminismTest {
         .withQotdFile(dir.resolve("quotes.txt")), "10.0.2.2", "7", "9", "17");
   }
 
+  @Test
+  void timerInterruptsTwiceGiveTheSameBytesAtTheSameTimes() throws Exception {
+    Programs.stageResource("timer_flag.py", dir);
+    assertSameRuns("timer_flag.py", NetOptions.defaults().withHostAccess(false));
+  }
+
   private void assertSameRuns(String script, NetOptions net, String... args) throws Exception {
     assertTrue(Files.isRegularFile(dir.resolve(script)));
     BoardSession.Outcome first = BoardSession.run(dir, script, net, BUDGET, args);
