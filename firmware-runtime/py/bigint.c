@@ -32,7 +32,7 @@ static Value make(bool neg, const uint32_t *d, size_t n) {
     if (m <= (uint64_t)SMALL_MAX) return MK_SMALL(neg ? -(intptr_t)m : (intptr_t)m);
     if (neg && m == (uint64_t)SMALL_MAX + 1) return MK_SMALL(SMALL_MIN);
   }
-  Big *b = gc_alloc(sizeof(Big) + n * sizeof(uint32_t));
+  Big *b = gc_alloc_leaf(sizeof(Big) + n * sizeof(uint32_t));
   b->hdr.type = &int_type;
   b->neg = neg;
   b->n = (uint32_t)n;

@@ -13,6 +13,7 @@ enum { AT_FREE = 0, AT_HEAD = 1, AT_TAIL = 2, AT_MARK = 3 };
 
 static struct {
   uint8_t *atb;    /* allocation table, 4 blocks per byte */
+  uint8_t *leaf;   /* one bit per block, set on the head of a gc_alloc_leaf object */
   uint8_t *pool;   /* first block */
   size_t nblocks;
   size_t last_free; /* search hint for single blocks */
@@ -40,8 +41,23 @@ void gc_register_gen(Value g) {
   if (nweak_gens < WEAK_GENS) weak_gens[nweak_gens++] = g;
 }
 
-#define MARK_STACK 2048
-static size_t mark_stack[MARK_STACK];
+/* The mark stack holds objects being scanned with the position reached (depth first, resumed
+ * after each child): its depth is the length of the longest chain of references, not the
+ * fan-out of one object, so a list of 20,000 strings needs two entries where pushing every
+ * child would overflow and rescan the heap once per stackful. */
+#define MARK_STACK 1024
+typedef struct {
+  uint32_t b;   /* the object's first block */
+  uint32_t pos; /* next word to scan */
+  uint32_t end; /* its size in words; 0 until first visited */
+} MarkEntry;
+static MarkEntry mark_stack[MARK_STACK];
+/* Objects marked while the stack was full (a chain deeper than it): scanned once the stack has
+ * drained, each starting a new stackful. Only when this list fills too does the collector fall
+ * back to rescanning every marked object. */
+#define MARK_SPILL 64
+static uint32_t mark_spill[MARK_SPILL];
+static unsigned mark_nspill;
 
 /* always inlined: at -Os the board build made these calls, a third of the start-up cost */
 #define AT_INLINE static inline __attribute__((always_inline))
@@ -52,12 +68,20 @@ AT_INLINE void at_set(size_t b, unsigned v) {
   *p = (uint8_t)((*p & ~(3u << sh)) | (v << sh));
 }
 
+AT_INLINE bool is_leaf(size_t b) { return (H.leaf[b >> 3] >> (b & 7)) & 1; }
+AT_INLINE void set_leaf(size_t b, bool on) {
+  if (on) H.leaf[b >> 3] |= (uint8_t)(1u << (b & 7));
+  else H.leaf[b >> 3] &= (uint8_t)~(1u << (b & 7));
+}
+
 void gc_init(void *heap, size_t size) {
-  /* Each block needs BLOCK bytes plus a quarter byte of table. */
-  size_t nblocks = (size * 4) / (BLOCK * 4 + 1);
-  size_t atb_bytes = (nblocks + 3) / 4;
+  /* Each block needs BLOCK bytes plus a quarter byte of table and one leaf bit. */
+  size_t nblocks = (size * 8) / (BLOCK * 8 + 3);
+  size_t atb_bytes = (nblocks + 3) / 4, leaf_bytes = (nblocks + 7) / 8;
   H.atb = heap;
-  uintptr_t pool = ((uintptr_t)heap + atb_bytes + BLOCK - 1) & ~(uintptr_t)(BLOCK - 1);
+  H.leaf = H.atb + atb_bytes;
+  memset(H.leaf, 0, leaf_bytes);
+  uintptr_t pool = ((uintptr_t)heap + atb_bytes + leaf_bytes + BLOCK - 1) & ~(uintptr_t)(BLOCK - 1);
   H.pool = (uint8_t *)pool;
   size_t avail = ((uintptr_t)heap + size - pool) / BLOCK;
   H.nblocks = avail < nblocks ? avail : nblocks;
@@ -77,16 +101,28 @@ size_t gc_mem_alloc(void) { return H.used_blocks * BLOCK; }
 
 static size_t block_of(uintptr_t p) { return (p - (uintptr_t)H.pool) / BLOCK; }
 
+
 static size_t obj_blocks(size_t b) {
   size_t n = 1;
-  while (b + n < H.nblocks && at_get(b + n) == AT_TAIL) n++;
+  while (b + n < H.nblocks && at_get(b + n) == AT_TAIL) {
+    n++;
+    /* a big object's table is bytes of four tails */
+    while (((b + n) & 3) == 0 && b + n + 4 <= H.nblocks && H.atb[(b + n) >> 2] == 0xAA) n += 4;
+  }
   return n;
 }
 
 /* ---- marking ------------------------------------------------------------------------------ */
 static void mark_push(size_t b) {
-  if (H.mark_sp < MARK_STACK) mark_stack[H.mark_sp++] = b;
-  else H.mark_overflow = true;
+  if (H.mark_sp < MARK_STACK) {
+    MarkEntry *e = &mark_stack[H.mark_sp++];
+    e->b = (uint32_t)b;
+    e->pos = e->end = 0;
+  } else if (mark_nspill < MARK_SPILL) {
+    mark_spill[mark_nspill++] = (uint32_t)b;
+  } else {
+    H.mark_overflow = true; /* marked but not scanned: drain() finds it in the table */
+  }
 }
 
 /* Conservative scanning reads whole stack frames, including sanitizer redzones. */
@@ -103,33 +139,53 @@ NO_ASAN static inline void mark_word(uintptr_t w) {
   }
   if (s != AT_HEAD) return; /* already marked */
   at_set(b, AT_MARK);
-  mark_push(b);
+  if (!is_leaf(b)) mark_push(b);
 }
 
-NO_ASAN static void scan_range(const void *start, const void *end) {
-  uintptr_t s = ((uintptr_t)start + sizeof(uintptr_t) - 1) & ~(uintptr_t)(sizeof(uintptr_t) - 1);
-  for (const uintptr_t *p = (const uintptr_t *)s; (const void *)(p + 1) <= end; p++) mark_word(*p);
-}
-
-static void drain(void) {
+/* Scans the top object from where it stopped until a child is pushed (then the child goes
+ * first) or the object ends (then it is popped). */
+NO_ASAN static void drain_stack(void) {
   while (H.mark_sp > 0) {
-    size_t b = mark_stack[--H.mark_sp];
-    size_t n = obj_blocks(b);
-    scan_range(H.pool + b * BLOCK, H.pool + (b + n) * BLOCK);
+    MarkEntry *e = &mark_stack[H.mark_sp - 1];
+    if (e->end == 0) e->end = (uint32_t)(obj_blocks(e->b) * (BLOCK / sizeof(uintptr_t)));
+    const uintptr_t *w = (const uintptr_t *)(H.pool + (size_t)e->b * BLOCK);
+    size_t sp = H.mark_sp;
+    uint32_t i = e->pos;
+    while (i < e->end) {
+      mark_word(w[i++]);
+      if (H.mark_sp != sp) break;
+    }
+    e->pos = i;
+    if (H.mark_sp == sp && i >= e->end) H.mark_sp--;
+  }
+}
+
+/* Spilled objects go next; after an overflow some marked objects were never scanned: scan
+ * every marked object again (the already-marked children cost one table lookup each) until no
+ * push overflows. */
+static void drain(void) {
+  drain_stack();
+  while (mark_nspill > 0) {
+    mark_push(mark_spill[--mark_nspill]);
+    drain_stack();
   }
   while (H.mark_overflow) {
     H.mark_overflow = false;
     for (size_t b = 0; b < H.nblocks; b++) {
       if (at_get(b) == AT_MARK) {
-        size_t n = obj_blocks(b);
-        scan_range(H.pool + b * BLOCK, H.pool + (b + n) * BLOCK);
-        while (H.mark_sp > 0) {
-          size_t c = mark_stack[--H.mark_sp];
-          size_t m = obj_blocks(c);
-          scan_range(H.pool + c * BLOCK, H.pool + (c + m) * BLOCK);
-        }
+        mark_push(b);
+        drain_stack();
       }
     }
+  }
+}
+
+/* A root region: each word that points into the heap marks its object, scanned at once. */
+NO_ASAN static void scan_range(const void *start, const void *end) {
+  uintptr_t s = ((uintptr_t)start + sizeof(uintptr_t) - 1) & ~(uintptr_t)(sizeof(uintptr_t) - 1);
+  for (const uintptr_t *p = (const uintptr_t *)s; (const void *)(p + 1) <= end; p++) {
+    mark_word(*p);
+    if (H.mark_sp) drain_stack();
   }
 }
 
@@ -188,29 +244,44 @@ void gc_collect(void) {
     }
     nweak_gens = w;
   }
-  /* sweep */
+  /* sweep, a table byte (four blocks) at a time: marked heads become heads, unmarked heads
+   * and the tails after them become free. Bytes of four free blocks, four tails or four marked
+   * one-block objects (most of a heap) take one test each. */
   size_t used = 0;
   bool freeing = false;
   size_t end = H.high < H.nblocks ? H.high : H.nblocks;
-  for (size_t b = 0; b < end; b++) {
-    if ((b & 3) == 0 && H.atb[b >> 2] == 0 && b + 4 <= end) {
+  for (size_t i = 0, nbytes = (end + 3) / 4; i < nbytes; i++) {
+    unsigned a = H.atb[i];
+    if (a == 0) {
       freeing = false;
-      b += 3;
-      continue;
-    }
-    unsigned s = at_get(b);
-    if (s == AT_MARK) {
-      at_set(b, AT_HEAD);
+    } else if (a == 0xAA) {       /* four tails: of a live object, or of a dead one */
+      if (freeing) H.atb[i] = 0;
+      else used += 4;
+    } else if (a == 0xFF) {       /* four marked heads */
+      H.atb[i] = 0x55;
+      used += 4;
       freeing = false;
-      used++;
-    } else if (s == AT_HEAD) {
-      at_set(b, AT_FREE);
-      freeing = true;
-    } else if (s == AT_TAIL) {
-      if (freeing) at_set(b, AT_FREE);
-      else used++;
     } else {
-      freeing = false;
+      unsigned out = 0;
+      for (unsigned k = 0; k < 8; k += 2) {
+        unsigned st = (a >> k) & 3;
+        if (st == AT_MARK) {
+          out |= AT_HEAD << k;
+          freeing = false;
+          used++;
+        } else if (st == AT_HEAD) {
+          set_leaf(i * 4 + k / 2, false);
+          freeing = true;
+        } else if (st == AT_TAIL) {
+          if (!freeing) {
+            out |= AT_TAIL << k;
+            used++;
+          }
+        } else {
+          freeing = false;
+        }
+      }
+      H.atb[i] = (uint8_t)out;
     }
   }
   H.used_blocks = used;
@@ -303,6 +374,12 @@ void *gc_alloc_nothrow(size_t bytes) {
   return p;
 }
 
+void *gc_alloc_leaf(size_t bytes) {
+  void *p = gc_alloc(bytes);
+  set_leaf(block_of((uintptr_t)p), true);
+  return p;
+}
+
 void *gc_alloc(size_t bytes) {
   void *p = gc_alloc_nothrow(bytes);
   if (!p) {
@@ -318,6 +395,7 @@ void gc_free(void *p) {
   if (b >= H.nblocks || at_get(b) != AT_HEAD) return;
   size_t n = obj_blocks(b);
   for (size_t i = 0; i < n; i++) at_set(b + i, AT_FREE);
+  set_leaf(b, false);
   H.used_blocks -= n;
 }
 

@@ -4,7 +4,7 @@
 #include <stdio.h>
 
 Value bytes_new(const uint8_t *d, size_t n) {
-  Bytes *b = gc_alloc(sizeof(Bytes) + n + 1);
+  Bytes *b = gc_alloc_leaf(sizeof(Bytes) + n + 1);
   b->hdr.type = &bytes_type;
   b->len = n;
   if (n) memcpy(b->data, d, n);

@@ -100,7 +100,7 @@ HEntry *ht_insert(HTable *t, Value key, uintptr_t hash, bool *created) {
   t->index[j] = (int32_t)t->n;
   t->n++;
   t->used++;
-  dict_key_epoch++;
+  if (t->ns) dict_key_epoch++;
   *created = true;
   return e;
 }

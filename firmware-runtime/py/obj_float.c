@@ -7,7 +7,8 @@
 #include <stdlib.h>
 
 Value float_new(double d) {
-  Float *f = obj_alloc(&float_type, sizeof(Float));
+  Float *f = gc_alloc_leaf(sizeof(Float));
+  f->hdr.type = &float_type;
   f->v = d;
   return V(f);
 }

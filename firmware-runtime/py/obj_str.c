@@ -13,7 +13,7 @@ size_t utf8_count(const char *s, size_t len) {
 }
 
 Value str_new_uninit(size_t len, char **data) {
-  Str *s = gc_alloc(sizeof(Str) + len + 1);
+  Str *s = gc_alloc_leaf(sizeof(Str) + len + 1);
   s->hdr.type = &str_type;
   s->len = len;
   *data = s->data;

@@ -375,11 +375,12 @@ intptr_t py_index(Value v) {
 /* ---- attributes --------------------------------------------------------------------------- */
 /* Attribute cache for lookup_mro: (type, name) -> the entry of the class dict that held it.
  * A hit re-reads the live entry (same key object still there, so assignments show and
- * deletions miss) and requires that no key was added to any dict since (dict_key_epoch in
- * obj_dict.c), so no class earlier in the MRO can have gained the name meanwhile; a changed
+ * deletions miss) and requires that no key was added to a class or module dict since
+ * (dict_key_epoch in obj_dict.c, bumped for namespace tables only), so no class earlier in the
+ * MRO can have gained the name meanwhile. Absence is cached the same way. A changed
  * __mro__ misses on the mro tag. Method calls on built-in and user types then skip the MRO
  * walk and its hashing. */
-#define MCACHE_SIZE 128
+#define MCACHE_SIZE 512
 typedef struct { Type *type; Value name, mro, dict; uint32_t ix, epoch; } MCacheSlot;
 static MCacheSlot mcache[MCACHE_SIZE];
 
@@ -388,6 +389,7 @@ static Value lookup_mro_fill(Type *t, Value name, MCacheSlot *c);
 Value lookup_mro(Type *t, Value name) {
   MCacheSlot *c = &mcache[(((uintptr_t)t >> 4) ^ ((uintptr_t)name >> 3)) & (MCACHE_SIZE - 1)];
   if (c->type == t && c->name == name && c->mro == t->mro && c->epoch == dict_key_epoch) {
+    if (!c->dict) return VNULL; /* cached absence: no class dict gained a key since */
     HTable *h = &((Dict *)c->dict)->t;
     if (c->ix < h->n && h->entries[c->ix].key == name) return h->entries[c->ix].value;
   }
@@ -396,7 +398,16 @@ Value lookup_mro(Type *t, Value name) {
 
 static Value lookup_mro_fill(Type *t, Value name, MCacheSlot *c) {
   Value v = lookup_mro_uncached(t, name);
-  if (!v || !isinst(name, &str_type)) return v;
+  if (!isinst(name, &str_type)) return v;
+  if (!v) {
+    /* instance attributes miss every class: remember that, or each self.x walks the MRO */
+    c->type = t;
+    c->name = name;
+    c->mro = t->mro;
+    c->dict = VNULL;
+    c->epoch = dict_key_epoch;
+    return v;
+  }
   /* find the entry again to remember where it is (only on a miss of the cache) */
   Tuple *mro = (Tuple *)t->mro;
   size_t n = mro ? mro->len : 1;
@@ -419,11 +430,14 @@ static Value lookup_mro_fill(Type *t, Value name, MCacheSlot *c) {
   return v;
 }
 
+/* Every class dict read here becomes a namespace (HTable.ns): from now on a key added to it
+ * invalidates the cache, which may remember what this walk found or did not find. */
 static Value lookup_mro_uncached(Type *t, Value name) {
   Tuple *mro = (Tuple *)t->mro;
   if (!mro) {
     for (; t; t = t->base) {
       if (t->dict) {
+        ((Dict *)t->dict)->t.ns = 1;
         Value v = dict_get_str(t->dict, name);
         if (v) return v;
       }
@@ -433,6 +447,7 @@ static Value lookup_mro_uncached(Type *t, Value name) {
   for (size_t i = 0; i < mro->len; i++) {
     Type *b = (Type *)mro->items[i];
     if (b->dict) {
+      ((Dict *)b->dict)->t.ns = 1;
       Value v = dict_get_str(b->dict, name);
       if (v) return v;
     }

@@ -140,6 +140,7 @@ typedef struct {
   size_t mask;   /* index table size - 1 */
   int32_t *index;
   HEntry *entries;
+  uint8_t ns; /* a namespace a lookup cache has read (class, module, builtins): a new key bumps dict_key_epoch */
 } HTable;
 typedef struct { Obj hdr; HTable t; } Dict;
 typedef struct { Obj hdr; HTable t; } Set;
@@ -302,6 +303,9 @@ extern Names N;
 void gc_init(void *heap, size_t size);
 void *gc_alloc(size_t bytes);            /* zeroed; raises MemoryError */
 void *gc_alloc_nothrow(size_t bytes);    /* zeroed; NULL when out of memory */
+/* The same for an object that holds no pointer to the heap (str, bytes, float, big int: a
+ * static type and plain data): the collector marks it without scanning its contents. */
+void *gc_alloc_leaf(size_t bytes);
 void *gc_realloc(void *p, size_t bytes); /* raises MemoryError */
 void gc_free(void *p);
 void gc_collect(void);

@@ -353,7 +353,7 @@ extern Type rangeiter_type;
  * key object, still present: deletion clears the key, a rebuild or clear moves or drops it),
  * so a stale slot simply misses. Tags are compared, never dereferenced: the dict compared is
  * the frame's live one, so the cache keeps nothing alive and needs no invalidation. */
-#define GCACHE_SIZE 64
+#define GCACHE_SIZE 256
 typedef struct { const uint8_t *at; Value dict, globals; uint32_t ix, epoch; } GCacheSlot;
 static GCacheSlot gcache[GCACHE_SIZE];
 
@@ -368,6 +368,7 @@ static inline HEntry *gcache_hit(Value d, Value name, const uint8_t *at) {
 
 static HEntry *gcache_fill(Value d, Value name, const uint8_t *at, Value globals) {
   HTable *t = &((Dict *)d)->t;
+  t->ns = 1; /* a key added to it from now on bumps dict_key_epoch (builtins-hit slots) */
   HEntry *e = ht_lookup(t, name, str_hash(name));
   if (!e) return NULL;
   GCacheSlot *c = gcache_slot(at);
