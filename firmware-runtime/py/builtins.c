@@ -69,9 +69,8 @@ static Value b_input(int nargs, const Value *a) {
 /* ---- introspection ------------------------------------------------------------------------ */
 static Value b_len(int n, const Value *a) { (void)n; return MK_SMALL(py_len(a[0])); }
 static Value b_repr(int n, const Value *a) { (void)n; return py_repr(a[0]); }
-static Value b_ascii(int n, const Value *a) {
-  (void)n;
-  Value r = py_repr(a[0]);
+Value py_ascii(Value v) {
+  Value r = py_repr(v);
   SB sb;
   sb_init(&sb, str_len(r) + 8);
   for (const char *p = str_cstr(r); *p;) {
@@ -83,6 +82,7 @@ static Value b_ascii(int n, const Value *a) {
   }
   return sb_to_str(&sb);
 }
+static Value b_ascii(int n, const Value *a) { (void)n; return py_ascii(a[0]); }
 
 static bool isinstance_check(Value obj, Value cls) {
   if (is_type(cls, &tuple_type)) {

@@ -358,7 +358,25 @@ Value str_format_method(Value fmt, int nargs, int nkw, const Value *args) {
 }
 
 /* ---- printf-style ------------------------------------------------------------------------- */
-Value str_mod_format(Value fmtv, Value argsv) {
+/* as_bytes: bytes % args (PEP 461): %s and %b take bytes-like objects as they are, %r and %a
+ * give ascii(), %c takes an int or one byte; the caller turns the result back into bytes. */
+static Value mod_format(Value fmtv, Value argsv, bool as_bytes);
+Value str_mod_format(Value fmtv, Value argsv) { return mod_format(fmtv, argsv, false); }
+Value bytes_mod_format(Value fmtv, Value argsv) { return mod_format(fmtv, argsv, true); }
+
+static Value bytes_piece(Value arg) {
+  const uint8_t *d;
+  size_t n;
+  if (!get_buffer(arg, &d, &n)) {
+    Value m = IS_SMALL(arg) ? VNULL : lookup_mro(type_of(arg), intern_cstr("__bytes__"));
+    if (!m) raise_msg(&TypeError_type, "%%b requires a bytes-like object, or an object that implements __bytes__, not '%s'", type_name(arg));
+    Value b = py_call_method(arg, intern_cstr("__bytes__"), 0, NULL);
+    if (!get_buffer(b, &d, &n)) raise_msg(&TypeError_type, "__bytes__ returned non-bytes");
+  }
+  return str_new((const char *)d, n);
+}
+
+static Value mod_format(Value fmtv, Value argsv, bool as_bytes) {
   const char *p = str_cstr(fmtv), *end = p + str_len(fmtv);
   Value mapping = VNULL;
   size_t nargs;
@@ -442,10 +460,25 @@ Value str_mod_format(Value fmtv, Value argsv) {
     char head[4];
     size_t hn = 0;
     switch (conv) {
-      case 's': piece = py_str(arg); if (prec >= 0 && (size_t)prec < ((Str *)piece)->clen) piece = format_str(piece, str_printf(".%d", prec)); break;
-      case 'r': case 'a': piece = py_repr(arg); if (prec >= 0 && (size_t)prec < ((Str *)piece)->clen) piece = format_str(piece, str_printf(".%d", prec)); break;
+      case 'b': case 's':
+        if (as_bytes) piece = bytes_piece(arg);
+        else if (conv == 's') piece = py_str(arg);
+        else raise_msg(&ValueError_type, "unsupported format character 'b' (0x62) at index %d", (int)(p - 1 - str_cstr(fmtv)));
+        if (prec >= 0 && (size_t)prec < ((Str *)piece)->clen) piece = format_str(piece, str_printf(".%d", prec));
+        break;
+      case 'r': case 'a': piece = conv == 'a' || as_bytes ? py_ascii(arg) : py_repr(arg); if (prec >= 0 && (size_t)prec < ((Str *)piece)->clen) piece = format_str(piece, str_printf(".%d", prec)); break;
       case 'c':
-        if (isinst(arg, &str_type)) piece = arg;
+        if (as_bytes) {
+          const uint8_t *d;
+          size_t n;
+          if (get_buffer(arg, &d, &n) && n == 1) piece = str_new((const char *)d, 1);
+          else {
+            intptr_t c = py_index(arg);
+            if (c < 0 || c > 255) raise_msg(&OverflowError_type, "%%c arg not in range(256)");
+            char ch = (char)c;
+            piece = str_new(&ch, 1);
+          }
+        } else if (isinst(arg, &str_type)) piece = arg;
         else piece = str_from_char((uint32_t)py_index(arg));
         break;
       case 'd': case 'i': case 'u': case 'x': case 'X': case 'o': {

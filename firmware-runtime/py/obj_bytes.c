@@ -245,9 +245,9 @@ static Value bytes_binop(int op, Value a, Value b) {
     return make_like(a, buf, nx * (size_t)k);
   }
   if (base == BIN_MOD) {
-    /* bytes % args: format through str and encode back */
+    /* bytes % args: the str formatter in bytes mode, over the raw bytes */
     Value s = str_new((const char *)x, nx);
-    Value r = str_mod_format(s, tuple_plain(b));
+    Value r = bytes_mod_format(s, tuple_plain(b));
     return make_like(a, (const uint8_t *)str_cstr(r), str_len(r));
   }
   return VNULL;

@@ -478,6 +478,11 @@ static Value int_conjugate(int n, const Value *a) { (void)n; Value v = int_plain
 static Value int_index_m(int n, const Value *a) { (void)n; Value v = int_plain(a[0]); return is_big(v) ? v : int_from_i64(int_as_i64(v)); }
 static Value int_zero(int n, const Value *a) { (void)n; (void)a; return MK_SMALL(0); }
 static Value int_one(int n, const Value *a) { (void)n; (void)a; return MK_SMALL(1); }
+static Value int_ratio(int n, const Value *a) {
+  (void)n;
+  Value v = int_plain(a[0]);
+  return tuple2(v == TRUE_V ? MK_SMALL(1) : v == FALSE_V ? MK_SMALL(0) : v, MK_SMALL(1));
+}
 
 static Value int_getattr(Value v, Value name) {
   if (name == N.real) return is_big(v) ? v : int_from_i64(int_as_i64(v));
@@ -493,6 +498,7 @@ static const MethodDef int_methods[] = {
     {"to_bytes", int_to_bytes, 1, 3, 1, MK_METHOD},
     {"from_bytes", int_from_bytes, 1, 3, 1, MK_CLASS},
     {"conjugate", int_conjugate, 1, 1, 0, MK_METHOD},
+    {"as_integer_ratio", int_ratio, 1, 1, 0, MK_METHOD},
     {"__round__", int_round, 1, 2, 0, MK_METHOD},
     {"__index__", int_index_m, 1, 1, 0, MK_METHOD},
     {"__int__", int_index_m, 1, 1, 0, MK_METHOD},

@@ -431,6 +431,8 @@ size_t utf8_count(const char *s, size_t len);
 Value str_join(Value sep, Value iterable);
 Value str_printf(const char *fmt, ...);
 Value str_mod_format(Value fmt, Value args); /* % operator */
+Value bytes_mod_format(Value fmt, Value args); /* bytes % args (PEP 461): fmt holds the bytes */
+Value py_ascii(Value v);                        /* ascii(v) */
 Value tuple_plain(Value v); /* a tuple subclass instance as a plain tuple; others as they are */
 Value str_format_method(Value fmt, int nargs, int nkw, const Value *args);
 Value format_int(Value v, Value spec);
