@@ -45,8 +45,9 @@ static const ErrnoDef errno_defs[] = {
 };
 #define N_ERRNO (sizeof errno_defs / sizeof errno_defs[0])
 
-/* The OSError subclass CPython picks for an errno (PEP 3151, "New exception classes"). */
-static Type *errno_type(int e) {
+/* The OSError subclass CPython picks for an errno (PEP 3151, "New exception classes"); also
+ * what OSError(errno, strerror) constructs (obj_exc.c). */
+Type *errno_type(int e) {
   switch (e) {
   case VB_EAGAIN: case VB_EALREADY: case VB_EINPROGRESS: return &BlockingIOError_type;
   case VB_EPIPE: return &BrokenPipeError_type;

@@ -91,8 +91,12 @@ void exc_add_traceback(Value exc, Value file, int line, Value name) {
 }
 
 /* ---- the type's slots --------------------------------------------------------------------- */
+Type *errno_type(int e); /* mod_errno.c */
+
+/* OSError(errno, strerror, ...) is the subclass for that errno, as in CPython (PEP 3151). */
 static Value exc_make(Type *t, int nargs, int nkw, const Value *args) {
   (void)nkw;
+  if (t == &OSError_type && nargs >= 2 && IS_SMALL(args[0])) t = errno_type((int)SMALL_VAL(args[0]));
   return exc_new(t, nargs, args);
 }
 
