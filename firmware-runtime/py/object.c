@@ -585,6 +585,8 @@ Value py_getattr(Value obj, Value name) {
   raise_msg(&AttributeError_type, "'%s' object has no attribute '%s'", t->name, str_cstr(name));
 }
 
+bool slots_declare(Type *t, Value name); /* type.c */
+
 bool generic_setattr(Value obj, Value name, Value val) {
   Type *t = type_of(obj);
   Value attr = lookup_mro(t, name);
@@ -611,6 +613,7 @@ bool generic_setattr(Value obj, Value name, Value val) {
     }
   }
   if (!t->dict_offset) return false;
+  if ((t->flags & TF_SLOTS) && !slots_declare(t, name)) return false;
   Value d = instance_dict(obj);
   if (val) dict_set(d, name, val);
   else if (!dict_del(d, name)) raise_msg(&AttributeError_type, "'%s' object has no attribute '%s'", t->name, str_cstr(name));

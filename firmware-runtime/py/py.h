@@ -43,7 +43,8 @@ enum {
   TF_BASETYPE = 2,   /* may be subclassed */
   TF_EXC = 4,        /* BaseException or a subclass */
   TF_HAS_GETATTR = 8, /* heap type defining __getattr__ */
-  TF_IMMUT = 16       /* immutable built-in (int, str, tuple, ...): heap subclasses copy its layout */
+  TF_IMMUT = 16,      /* immutable built-in (int, str, tuple, ...): heap subclasses copy its layout */
+  TF_SLOTS = 32       /* heap class whose MRO declares only __slots__: no other instance attributes */
 };
 /* dict_offset of a heap subclass of a TF_IMMUT type: the instance dict follows the base value,
  * whose size varies (tuple items, str bytes, int limbs), as CPython's negative tp_dictoffset. */

@@ -533,6 +533,38 @@ Value type_new_class(Value name, Value bases, Value dict, Type *meta) {
 
 /* As type_new_class, with the class statement's keywords (name, value pairs) for the parent's
  * __init_subclass__ (PEP 487). */
+/* __slots__ holds the name (a str, or an iterable of str) */
+static bool slots_have(Value slots, Value name) {
+  if (isinst(slots, &str_type)) return str_eq(slots, name);
+  Value it = py_iter(slots), v;
+  while ((v = py_next(it)))
+    if (isinst(v, &str_type) && str_eq(v, name)) return true;
+  return false;
+}
+
+/* Every class of the MRO but object declares __slots__, none of them '__dict__': instances
+ * may only set the declared names (they still keep their values in a dict here). */
+static bool slots_closed(Type *t) {
+  Tuple *mro = (Tuple *)t->mro;
+  for (size_t i = 0; i < mro->len; i++) {
+    Type *b = (Type *)mro->items[i];
+    if (b == &object_type) continue;
+    Value s = (b->flags & TF_HEAP) && b->dict ? dict_get_str(b->dict, N.__slots__) : VNULL;
+    if (!s || slots_have(s, N.__dict__)) return false;
+  }
+  return true;
+}
+
+bool slots_declare(Type *t, Value name) {
+  Tuple *mro = (Tuple *)t->mro;
+  for (size_t i = 0; i < mro->len; i++) {
+    Type *b = (Type *)mro->items[i];
+    Value s = (b->flags & TF_HEAP) && b->dict ? dict_get_str(b->dict, N.__slots__) : VNULL;
+    if (s && slots_have(s, name)) return true;
+  }
+  return false;
+}
+
 Value type_new_class_kw(Value name, Value bases, Value dict, Type *meta, int nkw, const Value *kw) {
   (void)meta;
   Tuple *bt = (Tuple *)bases;
@@ -581,6 +613,7 @@ Value type_new_class_kw(Value name, Value bases, Value dict, Type *meta, int nkw
   }
   t->mro = VNULL;
   t->mro = compute_mro(t);
+  if (slots && slots_closed(t)) t->flags |= TF_SLOTS;
   /* implicit conversions done by type.__new__ */
   Value v = dict_get_str(t->dict, N.__new__);
   if (v && is_type(v, &function_type)) {
