@@ -579,7 +579,7 @@ void builtins_init(void) {
                    &tuple_type, &dict_type, &set_type, &frozenset_type, &bool_type, &range_type,
                    &slice_type, &object_type, &type_type, &super_type, &property_type,
                    &staticmethod_type, &classmethod_type, &enumerate_type, &zip_type, &map_type,
-                   &filter_type, &reversed_type};
+                   &filter_type, &reversed_type, &memoryview_type};
   for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) dict_set(b, intern_cstr(types[i]->name), V(types[i]));
   for (size_t i = 0; i < exc_types_count; i++) dict_set(b, intern_cstr(exc_types_all[i]->name), V(exc_types_all[i]));
   dict_set(b, intern_cstr("IOError"), V(&OSError_type));

@@ -505,7 +505,10 @@ Type bytearray_type = {
     .richcmp = bytes_richcmp, .binop = bytes_binop, .iter = bytes_iter,
 };
 
+void memoryview_init(void); /* obj_memview.c */
+
 void bytes_init(void) {
+  memoryview_init();
   type_add_methods(&bytes_type, bytes_methods);
   type_add_methods(&bytearray_type, bytearray_methods);
 }

@@ -98,7 +98,8 @@ extern Type type_type, object_type, none_type, bool_type, int_type, float_type, 
     bytes_type, bytearray_type, list_type, tuple_type, dict_type, set_type, frozenset_type,
     range_type, slice_type, function_type, builtin_type, bound_type, code_type, cell_type,
     module_type, gen_type, coro_type, property_type, staticmethod_type, classmethod_type,
-    super_type, notimpl_type, ellipsis_type, seqiter_type, dictview_type, nonetype_dummy;
+    super_type, notimpl_type, ellipsis_type, seqiter_type, dictview_type, memoryview_type,
+    nonetype_dummy;
 
 extern Obj none_obj, true_obj, false_obj, notimpl_obj, ellipsis_obj;
 #define NONE V(&none_obj)

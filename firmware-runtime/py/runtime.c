@@ -42,7 +42,7 @@ Type *const builtin_types_all[] = {
     &staticmethod_type, &classmethod_type, &super_type, &notimpl_type, &ellipsis_type,
     &seqiter_type, &dictview_type, &slotwrap_type, &striter_type, &dictiter_type,
     &setiter_type, &rangeiter_type, &enumerate_type, &zip_type, &map_type, &filter_type,
-    &reversed_type, &calliter_type, &stream_type,
+    &reversed_type, &calliter_type, &stream_type, &memoryview_type,
 };
 const size_t builtin_types_count = sizeof builtin_types_all / sizeof builtin_types_all[0];
 extern Type *const exc_types_all[];
