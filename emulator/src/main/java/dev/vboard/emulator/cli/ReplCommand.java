@@ -29,10 +29,17 @@ public final class ReplCommand implements Callable<Integer> {
       description = "Board to emulate (default: ${DEFAULT-VALUE}).")
   String board;
 
-  @Option(names = "--realtime",
-      description = "Pace virtual time to the wall clock while the board idles "
-          + "(time.sleep takes real time).")
-  boolean realtime;
+  /**
+   * Unset: real time when a person is at the terminal. Waiting for keystrokes in virtual time
+   * skips the board's clock ahead from timer to timer (hours per second of waiting, at a
+   * steady CPU cost) and makes time.sleep return at once, which is not what someone typing at
+   * a REPL expects; piped-in sessions stay in virtual time, so they replay exactly.
+   */
+  @Option(names = "--realtime", negatable = true,
+      description = "Pace virtual time to the wall clock while the board idles (time.sleep "
+          + "takes real time). Default: on when stdin and stdout are a terminal, off otherwise "
+          + "(--no-realtime keeps virtual time at a terminal).")
+  Boolean realtime;
 
   @Option(names = "--trace", paramLabel = "CATEGORIES",
       description = "Log categories to stderr, as 'vboard run --trace'.")
@@ -41,7 +48,7 @@ public final class ReplCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     List<String> run = new ArrayList<>(List.of("run", "--board", board));
-    if (realtime) {
+    if (realtime != null ? realtime : System.console() != null) {
       run.add("--realtime");
     }
     if (trace != null) {
