@@ -476,6 +476,19 @@ static Value exec_common(int n, const Value *a, int mode) {
   Value r = vm_run(f, VNULL, VNULL, &status);
   return mode == 2 ? r : NONE;
 }
+/* compile(source, filename, mode): a code object for exec() or eval() */
+static Value b_compile(int n, const Value *a) {
+  (void)n;
+  const char *m = isinst(a[2], &str_type) ? str_cstr(a[2]) : "";
+  int mode = !strcmp(m, "exec") ? 0 : !strcmp(m, "single") ? 1 : !strcmp(m, "eval") ? 2 : -1;
+  if (mode < 0) raise_msg(&ValueError_type, "compile() mode must be 'exec', 'eval' or 'single'");
+  if (is_type(a[0], &code_type)) return a[0];
+  const uint8_t *d;
+  size_t len;
+  if (isinst(a[0], &str_type)) { d = (const uint8_t *)str_cstr(a[0]); len = str_len(a[0]); }
+  else if (!get_buffer(a[0], &d, &len)) raise_msg(&TypeError_type, "compile() arg 1 must be a string, bytes or AST object");
+  return compile_source((const char *)d, len, py_str(a[1]), mode);
+}
 static Value b_exec(int n, const Value *a) { return exec_common(n, a, 0); }
 static Value b_eval(int n, const Value *a) { return exec_common(n, a, 2); }
 
@@ -540,7 +553,7 @@ static Value type_init_fn(int nargs, int nkw, const Value *a) { (void)nargs; (vo
 
 static const MethodDef builtin_defs[] = {
     {"print", b_print, 0, -1, 1, 0}, {"input", b_input, 0, 1, 0, 0},
-    {"len", b_len, 1, 1, 0, 0}, {"repr", b_repr, 1, 1, 0, 0}, {"ascii", b_ascii, 1, 1, 0, 0},
+    {"len", b_len, 1, 1, 0, 0}, {"repr", b_repr, 1, 1, 0, 0}, {"ascii", b_ascii, 1, 1, 0, 0}, {"compile", b_compile, 3, 6, 0, 0},
     {"isinstance", b_isinstance, 2, 2, 0, 0}, {"issubclass", b_issubclass, 2, 2, 0, 0},
     {"getattr", b_getattr, 2, 3, 0, 0}, {"setattr", b_setattr, 3, 3, 0, 0},
     {"delattr", b_delattr, 2, 2, 0, 0}, {"hasattr", b_hasattr, 2, 2, 0, 0},
