@@ -95,7 +95,9 @@ static Value pad_out(const Spec *s, const char *head, size_t hn, const char *bod
 /* Inserts a group separator every `every` digits of the integer part of digits[0..n). */
 static size_t group_digits(char *out, const char *digits, size_t n, char sep, int every) {
   size_t intlen = 0;
-  while (intlen < n && digits[intlen] >= '0' && digits[intlen] <= 'z' && digits[intlen] != '.' && digits[intlen] != 'e' && digits[intlen] != 'E') intlen++;
+  if (every == 4) intlen = n; /* b/o/x digits: all integer, and 'e' is a hex digit there */
+  else
+    while (intlen < n && digits[intlen] >= '0' && digits[intlen] <= '9') intlen++;
   size_t o = 0;
   for (size_t i = 0; i < intlen; i++) {
     out[o++] = digits[i];

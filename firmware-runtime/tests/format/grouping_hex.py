@@ -1,0 +1,1 @@
+print('{:_x}'.format(0xdeadbeef), format(0xdeadbeef, '_X'), format(255, '_b'), f'{65535:_x}', format(10**6, '_'), format(1234567.891, ',.2f'), format(1e6, '_.1f'), format(-1234, '_'), format(12345, '012,'), format(0x12345, '#012_x'))
