@@ -76,6 +76,14 @@ static Value bind_in_parent(const char *s, const char *dot, Value m) {
   return m;
 }
 
+static bool builtin_or_frozen(const char *s) {
+  for (size_t i = 0; i < sizeof builtin_modules / sizeof builtin_modules[0]; i++)
+    if (strcmp(builtin_modules[i].name, s) == 0) return true;
+  for (int i = 0; i < frozen_count; i++)
+    if (strcmp(frozen_names[i], s) == 0) return true;
+  return false;
+}
+
 Value import_module(Value name) {
   Value m = dict_get(vm.modules, name);
   if (m) return m;
@@ -124,6 +132,13 @@ Value import_module(Value name) {
       Value r = load_source_module(name, path.buf);
       if (r) return bind_in_parent(s, dot, r);
     }
+  }
+  /* MicroPython's u-names (uasyncio, ujson, ucollections, ...) for the built-in and frozen
+   * modules, as its ports alias them; files are never aliased */
+  if (s[0] == 'u' && !dot && builtin_or_frozen(s + 1)) {
+    m = import_module(intern_cstr(s + 1));
+    dict_set(vm.modules, name, m);
+    return m;
   }
   Value e = exc_new_msg(&ModuleNotFoundError_type, "No module named '%s'", s);
   py_raise(e);
