@@ -36,9 +36,10 @@ static Value weak_gens[WEAK_GENS];
 static int nweak_gens;
 
 void gc_register_gen(Value g) {
-  for (int i = 0; i < nweak_gens; i++)
-    if (weak_gens[i] == g) return;
-  if (nweak_gens < WEAK_GENS) weak_gens[nweak_gens++] = g;
+  Gen *gen = (Gen *)g;
+  if (gen->weak || nweak_gens == WEAK_GENS) return;
+  gen->weak = 1;
+  weak_gens[nweak_gens++] = g;
 }
 
 /* The mark stack holds objects being scanned with the position reached (depth first, resumed
@@ -241,6 +242,7 @@ void gc_collect(void) {
     for (int i = 0; i < nweak_gens; i++) {
       Gen *g = (Gen *)weak_gens[i];
       if (at_get(block_of(weak_gens[i])) == AT_MARK && !g->finished) weak_gens[w++] = weak_gens[i];
+      else g->weak = 0; /* finished, or about to be freed */
     }
     nweak_gens = w;
   }

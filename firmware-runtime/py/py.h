@@ -230,6 +230,7 @@ typedef struct {
   Value name;
   Value exc_state; /* the exception its suspended frame is handling (CPython's gi_exc_state) */
   uint8_t running, finished, started;
+  uint8_t weak; /* in the collector's list of suspended generators (gc_register_gen) */
 } Gen;
 
 /* ---- non-local return (exceptions) -------------------------------------------------------- */

@@ -302,16 +302,19 @@ class Task(Future):
         Future.__init__(self)
         if name is None:
             _tn += 1
-            name = 'Task-%d' % _tn
+            name = _tn  # formatted as 'Task-N' only when asked for: most names are never read
+        else:
+            name = str(name)
         self._coro = coro
-        self._name = str(name)
+        self._name = name
         self._thr = None   # exception to throw in at the next step (cancellation, bad yield)
         self._wait = None  # the future a parked task awaits: cancel() is forwarded to it
         _tasks[self] = None
         _push(self)
 
     def get_name(self):
-        return self._name
+        n = self._name
+        return n if type(n) is str else 'Task-%d' % n
 
     def set_name(self, n):
         self._name = str(n)
@@ -321,7 +324,7 @@ class Task(Future):
 
     def __repr__(self):
         s = ('pending', 'pending', 'pending', 'running', 'done')[self._st]
-        return '<Task %s name=%r coro=%r>' % (s, self._name, self._coro)
+        return '<Task %s name=%r coro=%r>' % (s, self.get_name(), self._coro)
 
     def cancel(self, msg=None):
         # CPython: forward to the awaited future if that takes it, else throw at the next step
