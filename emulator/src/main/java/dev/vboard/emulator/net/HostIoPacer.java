@@ -3,7 +3,9 @@ package dev.vboard.emulator.net;
 import dev.vboard.emulator.time.HostEvents;
 import dev.vboard.emulator.time.VirtualClock;
 import dev.vboard.netstack.Netstack;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongBinaryOperator;
+import java.util.function.LongSupplier;
 
 /**
  * REAL-TIME EDGE: the machine's idle hook ({@code Machine.setIdleWait}) while the network has
@@ -12,13 +14,17 @@ import java.util.function.LongBinaryOperator;
  * that simply has not answered yet. With no host connection open the skip is free and
  * untouched, so runs with only virtual services stay deterministic.
  *
- * <p>Pacing is anchored, as {@code RealtimePacer} does for {@code --realtime}: when host I/O
- * becomes active, the current virtual and wall times are paired; from then on an idle skip to
- * virtual time T waits (on the host sockets, so host data cuts it short) until the wall clock
- * reaches the matching instant. Anchoring rather than pacing each skip by its own length keeps
- * the average rate at the wall clock's even when the host wakes us late (a loaded machine
- * oversleeps 1 ms waits by ten times). If the guest falls far behind (a CPU-bound stretch), the
- * anchor moves so idle time is not cut short to catch up.
+ * <p>Only idle time is paced, and it is paced against wall time spent idle: each skip waits (on
+ * the host sockets, so host data cuts it short) for as much wall time as it skips. Time the
+ * guest spends executing is neither slowed nor billed: a 25 MHz core emulated faster than real
+ * time would otherwise run up a debt of virtual time that every later idle skip (a delayed ACK,
+ * a retransmission timer) had to repay on the wall clock, which held a busy network guest to the
+ * wall clock overall.
+ *
+ * <p>Waits overshoot (the selector counts whole milliseconds, a loaded machine wakes late): the
+ * wall time a wait overshot is kept as credit that later skips spend without waiting, so the
+ * idle rate still averages the wall clock's rather than falling below it. Credit is capped at
+ * {@link #MAX_CREDIT_NANOS}, so idle time is never more than that ahead of the idle wall time.
  *
  * <p>This class and its wall-clock reads are the only non-virtual time in the network path.
  */
@@ -28,57 +34,66 @@ final class HostIoPacer implements LongBinaryOperator {
    * the machine's {@link HostEvents} wait, in the sockets' selector); the cap is a backstop.
    */
   static final long MAX_WAIT_NANOS = 100_000_000L;
-  /** How far virtual time may lag the wall clock before the anchor is moved. */
-  static final long MAX_LAG_NANOS = 100_000_000L;
+  /** Most overshoot kept for later skips: how far idle time may run ahead of idle wall time. */
+  static final long MAX_CREDIT_NANOS = 10_000_000L;
 
-  private final Netstack netstack;
+  /** REAL-TIME EDGE: waits up to {@code maxNanos} of wall time, ended early by host input. */
+  @FunctionalInterface
+  interface WallWait {
+    void await(long maxNanos);
+  }
+
+  private final BooleanSupplier hostIoActive;
   private final NetBridge bridge;
   private final VirtualClock clock;
-  private final HostEvents events;
-  private boolean anchored;
-  private long wallAnchor;
-  private long virtualAnchor;
+  private final LongSupplier wallClock;
+  private final WallWait wait;
+  /** Wall nanoseconds already waited that no idle skip has used yet. */
+  private long credit;
 
   HostIoPacer(Netstack netstack, NetBridge bridge, VirtualClock clock, HostEvents events) {
-    this.netstack = netstack;
+    // Through the doorbell rather than the selector alone: its flags are checked before the
+    // wait, so stdin or a stop request that came meanwhile is not lost to a selectNow().
+    this(netstack::hostIoActive, bridge, clock, System::nanoTime,
+        max -> events.await(max, () -> false));
+  }
+
+  /**
+   * @param hostIoActive whether a real host connection is open ({@link Netstack#hostIoActive})
+   * @param wallClock REAL-TIME EDGE: the monotonic wall clock, in nanoseconds
+   */
+  HostIoPacer(BooleanSupplier hostIoActive, NetBridge bridge, VirtualClock clock,
+      LongSupplier wallClock, WallWait wait) {
+    this.hostIoActive = hostIoActive;
     this.bridge = bridge;
     this.clock = clock;
-    this.events = events;
+    this.wallClock = wallClock;
+    this.wait = wait;
   }
 
   /** Returns the cycle idle time may advance to, between {@code now} and {@code target}. */
   @Override
   public long applyAsLong(long now, long target) {
-    if (!netstack.hostIoActive()) {
-      anchored = false; // the next host connection starts a fresh pairing
+    if (!hostIoActive.getAsBoolean()) {
+      credit = 0; // the next host connection starts with none
       return target;
     }
-    long wallNow = System.nanoTime(); // real-time edge
-    long virtualNow = clock.cyclesToNanos(now);
-    if (!anchored) {
-      anchored = true;
-      wallAnchor = wallNow;
-      virtualAnchor = virtualNow;
-    }
-    long lag = (wallNow - wallAnchor) - (virtualNow - virtualAnchor);
-    if (lag > MAX_LAG_NANOS) {
-      wallAnchor += lag - MAX_LAG_NANOS;
-    }
-    long due = wallAnchor + (clock.cyclesToNanos(target) - virtualAnchor);
-    if (wallNow >= due) {
-      return target; // the wall clock is already there
-    }
-    // Through the doorbell rather than the selector alone: its flags are checked before the
-    // wait, so stdin or a stop request that came meanwhile is not lost to a selectNow().
-    events.await(Math.min(due - wallNow, MAX_WAIT_NANOS), () -> false);
-    long after = System.nanoTime(); // real-time edge
-    if (after >= due) {
+    long need = clock.cyclesToNanos(target - now);
+    if (credit >= need) {
+      credit -= need;
       return target;
     }
-    // Host I/O (or the wait cap) came first: wake at the matching virtual time and let the
-    // netstack service the sockets there.
-    long reachedNanos = virtualAnchor + (after - wallAnchor);
-    long reached = Math.min(target, Math.max(now + 1, clock.nanosToCycles(reachedNanos)));
+    long start = wallClock.getAsLong(); // real-time edge
+    wait.await(Math.min(need - credit, MAX_WAIT_NANOS));
+    long have = credit + (wallClock.getAsLong() - start); // real-time edge
+    if (have >= need) {
+      credit = Math.min(have - need, MAX_CREDIT_NANOS);
+      return target;
+    }
+    // Host I/O (or the wait cap) came first: wake at the virtual time the wall clock allows and
+    // let the netstack service the sockets there.
+    credit = 0;
+    long reached = Math.min(target, now + Math.max(1, clock.nanosToCycles(have)));
     bridge.pollNoLaterThan(reached);
     return reached;
   }

@@ -21,11 +21,11 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>take every frame waiting on the TAP (up to a batch) into the netstack;
  *   <li>{@link Link#poll}: host sockets serviced without blocking, timers due run;
- *   <li>wait in poll(2) on the TAP until the netstack's {@link Link#pollAt()} deadline, never
- *       spinning. Host sockets add no deadline there, so while host connections are open the
- *       wait is capped at the host poll interval (1 ms) and traffic is picked up within that;
- *       with only forward listeners open it is capped at {@link #LISTENER_POLL_NANOS}; with
- *       nothing open it lasts until the next timer, so an idle netstack costs no CPU.
+ *   <li>wait until the netstack's {@link Link#pollAt()} deadline, never spinning: in poll(2) on
+ *       the TAP while no host socket is open; otherwise in the netstack's selector over the host
+ *       sockets ({@link Netstack#awaitHostIo}), which a {@link TapWatcher} ends as soon as a
+ *       frame waits on the TAP. Either way traffic from both sides ends the wait at once, and
+ *       an open connection or listener that carries nothing costs no wake-ups.
  * </ol>
  * Frames the kernel will not take (a full queue) are dropped and counted, as on a wire.
  */
@@ -34,8 +34,6 @@ public final class TapBridge {
 
   /** Longest single wait, so a stop request is noticed promptly. */
   static final long MAX_WAIT_NANOS = 100_000_000L;
-  /** Longest a new client of a forward waits to be accepted while nothing else is open. */
-  static final long LISTENER_POLL_NANOS = 50_000_000L;
   /** Frames taken from the TAP before the netstack's host side gets a turn. */
   static final int READ_BATCH = 64;
 
@@ -63,6 +61,12 @@ public final class TapBridge {
    * @throws IOException when the TAP fails (the interface was deleted under us)
    */
   public void run(BooleanSupplier stop) throws IOException {
+    try (TapWatcher watcher = new TapWatcher(tap, netstack::wakeHostIo)) {
+      loop(stop, watcher);
+    }
+  }
+
+  private void loop(BooleanSupplier stop, TapWatcher watcher) throws IOException {
     // REAL-TIME EDGE: the netstack's clock in this mode.
     long origin = System.currentTimeMillis() * 1_000_000L - System.nanoTime();
     while (!stop.getAsBoolean()) {
@@ -80,29 +84,23 @@ public final class TapBridge {
       }
       long wait = waitNanos(link.pollAt(), now);
       if (taken == 0 && wait > 0) {
-        tap.awaitReadable(wait);
+        if (netstack.hasHostSockets()) {
+          watcher.arm(); // the TAP is empty now: the watcher ends the wait when it is not
+          netstack.awaitHostIo(wait);
+        } else {
+          tap.awaitReadable(wait);
+        }
       }
     }
   }
 
   /**
-   * How long to wait in poll(2) on the TAP: until the netstack's next deadline, capped so that
-   * a stop request is seen promptly.
-   *
-   * <p>Host sockets add no deadline to the netstack's {@code pollAt()} (they wake an emulator
-   * through its selector, which this loop, waiting on the TAP, does not use). With connections
-   * open the wait is capped at the host poll interval (1 ms), so host traffic is picked up;
-   * with only forward listeners open at {@link #LISTENER_POLL_NANOS}: a new forward client
-   * waits at most that long to be accepted, and an idle netstack with forwards stays near 0 %
-   * CPU.
+   * How long to wait: until the netstack's next deadline, capped so that a stop request is
+   * seen promptly. Host sockets add no deadline and no cap: the wait itself ends when one of
+   * them, or the TAP, has something (see the class comment).
    */
   long waitNanos(long pollAt, long now) {
     long wait = pollAt == Link.NEVER ? MAX_WAIT_NANOS : pollAt - now;
-    if (netstack.hostIoActive()) {
-      wait = Math.min(wait, netstack.config().nat().hostPollIntervalNs());
-    } else if (netstack.hasHostSockets()) {
-      wait = Math.min(wait, LISTENER_POLL_NANOS);
-    }
     return Math.min(wait, MAX_WAIT_NANOS);
   }
 

@@ -23,7 +23,8 @@ import jnr.ffi.Runtime;
  * whichever network namespace) it then is, so a crashed run leaves nothing behind. Attaching to
  * an existing persistent TAP interface of the same name works too (TUNSETIFF attaches).
  *
- * <p>Not thread-safe: one thread reads, writes and waits.
+ * <p>Not thread-safe: one thread reads, writes and closes; {@link #awaitReadable} alone may also
+ * be called from one other thread ({@link TapWatcher}), as it only polls the descriptor.
  */
 public final class TapDevice implements AutoCloseable {
   /** {@code IFNAMSIZ} (linux/if.h), including the terminating NUL. */
@@ -60,16 +61,13 @@ public final class TapDevice implements AutoCloseable {
   private final TapLibC libc;
   private final String name;
   private final Pointer buffer;
-  private final byte[] pollFd = new byte[8];
-  private int fd;
+  private volatile int fd;
 
   private TapDevice(TapLibC libc, int fd, String name) {
     this.libc = libc;
     this.fd = fd;
     this.name = name;
     this.buffer = Memory.allocateDirect(Holder.RUNTIME, MAX_FRAME);
-    ByteBuffer.wrap(pollFd).order(ByteOrder.nativeOrder()).putInt(0, fd)
-        .putShort(4, TapLibC.POLLIN);
   }
 
   /**
@@ -197,7 +195,10 @@ public final class TapDevice implements AutoCloseable {
   public boolean awaitReadable(long timeoutNanos) throws IOException {
     int millis = timeoutNanos <= 0 ? 0
         : (int) Math.min(Integer.MAX_VALUE, (timeoutNanos + 999_999) / 1_000_000);
-    ByteBuffer.wrap(pollFd).order(ByteOrder.nativeOrder()).putShort(6, (short) 0);
+    // A struct pollfd per call, so the loop thread and a TapWatcher never share one.
+    byte[] pollFd = new byte[8];
+    ByteBuffer.wrap(pollFd).order(ByteOrder.nativeOrder()).putInt(0, fd)
+        .putShort(4, TapLibC.POLLIN);
     int n = libc.poll(pollFd, 1, millis);
     if (n < 0) {
       int errno = errno();

@@ -9,6 +9,7 @@ import dev.vboard.netstack.wire.TcpRepr;
 import dev.vboard.netstack.wire.WireException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -163,7 +164,7 @@ public final class TcpEngine {
       closedRecv(tuple, seg);
       return null;
     }
-    if (connections.size() >= config.maxConnections()) {
+    if (!roomForOne()) {
       LOG.debug("{}: connection table full ({}), refusing", tuple, connections.size());
       closedRecv(tuple, seg);
       return null;
@@ -177,6 +178,28 @@ public final class TcpEngine {
     TcpConnection c = TcpConnection.listening(tuple, config, output, app, iss);
     connections.put(tuple, c);
     return c;
+  }
+
+  /**
+   * Whether the table can take one more connection. A full table first gives up its oldest
+   * connection in TIME-WAIT (Linux, past {@code tcp_max_tw_buckets}, keeps no TIME-WAIT state
+   * at all; we drop it only when the room is needed): that state only guards against old
+   * duplicates of a pair that is done (RFC 9293 section 3.4.2), its application has been told
+   * it closed, and a guest that opens and closes more connections per 2 MSL than the table
+   * holds would otherwise fill it and see its new SYNs refused.
+   */
+  private boolean roomForOne() {
+    if (connections.size() < config.maxConnections()) {
+      return true;
+    }
+    for (Iterator<TcpConnection> it = connections.values().iterator(); it.hasNext(); ) {
+      TcpConnection c = it.next();
+      if (c.isClosed() || c.state() == TcpState.TIME_WAIT) {
+        it.remove(); // insertion order: the oldest such connection, deterministically
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

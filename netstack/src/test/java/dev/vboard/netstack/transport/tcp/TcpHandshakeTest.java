@@ -147,6 +147,26 @@ class TcpHandshakeTest {
   }
 
   @Test
+  void aFullConnectionTableGivesUpItsTimeWaitPairForANewSyn() {
+    Bench b = new Bench(TcpConfig.defaults().withMaxConnections(1));
+    b.established();
+    b.conn().close();
+    b.runUntil(b.now);
+    b.drain();
+    b.inject(b.template().withAck(ISS + 2).withFlags(FLAG_ACK | FLAG_FIN));
+    b.drain();
+    assertEquals(TcpState.TIME_WAIT, b.state());
+    TcpRepr other = new TcpRepr(Bench.GUEST_PORT + 1, Bench.HOST_PORT, 77, 0, FLAG_SYN, 1000, 0,
+        TcpOptions.mssOnly(1460), new byte[0]);
+    b.inject(other);
+    TcpRepr synAck = b.one();
+    assertEquals(FLAG_SYN | FLAG_ACK, synAck.flags());
+    assertEquals(78, synAck.ack());
+    assertEquals(TcpState.CLOSED, b.state(), "the TIME-WAIT pair made room");
+    assertEquals(1, b.engine.connectionCount());
+  }
+
+  @Test
   void synSentSendsSynWithMssAndWindowScale() {
     Bench b = new Bench();
     TcpRepr syn = b.synSent();
