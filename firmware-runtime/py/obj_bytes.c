@@ -165,7 +165,7 @@ static Value bytes_subscr(Value v, Value idx, Value val) {
   return NONE;
 }
 
-static size_t bytes_len(Value v) {
+size_t buffer_len(Value v) {
   const uint8_t *d;
   size_t n;
   get_buffer(v, &d, &n);
@@ -495,13 +495,13 @@ static const MethodDef bytearray_methods[] = {
 
 Type bytes_type = {
     .hdr = {&type_type}, .name = "bytes", .base = &object_type, .flags = TF_BASETYPE | TF_IMMUT, .make_new = bytes_make,
-    .repr = bytes_repr, .subscr = bytes_subscr, .len = bytes_len, .contains = bytes_contains,
+    .repr = bytes_repr, .subscr = bytes_subscr, .len = buffer_len, .contains = bytes_contains,
     .richcmp = bytes_richcmp, .hash = bytes_hash, .binop = bytes_binop, .iter = bytes_iter,
 };
 Type bytearray_type = {
     .hdr = {&type_type}, .name = "bytearray", .base = &object_type, .flags = TF_BASETYPE,
     .inst_size = sizeof(ByteArray), .make_new = bytes_make, .repr = bytes_repr,
-    .subscr = bytes_subscr, .len = bytes_len, .contains = bytes_contains,
+    .subscr = bytes_subscr, .len = buffer_len, .contains = bytes_contains,
     .richcmp = bytes_richcmp, .binop = bytes_binop, .iter = bytes_iter,
 };
 

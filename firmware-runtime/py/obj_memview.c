@@ -77,12 +77,7 @@ static Value view_subscr(Value v, Value idx, Value val) {
   return NONE;
 }
 
-static size_t view_len(Value v) {
-  const uint8_t *d;
-  size_t n;
-  view_buffer(v, &d, &n);
-  return n;
-}
+size_t buffer_len(Value v); /* obj_bytes.c: the length of any bytes-like object */
 
 static Value view_richcmp(Value a, Value b, int op) {
   if (op != CMP_EQ && op != CMP_NE) return VNULL;
@@ -123,7 +118,7 @@ static Value mv_release(int n, const Value *a) { (void)n; (void)a; return NONE; 
 static Value mv_enter(int n, const Value *a) { (void)n; return a[0]; }
 static Value mv_readonly(int n, const Value *a) { (void)n; return PYBOOL(view_readonly((MemView *)a[0])); }
 static Value mv_obj(int n, const Value *a) { (void)n; return ((MemView *)a[0])->obj; }
-static Value mv_nbytes(int n, const Value *a) { (void)n; return MK_SMALL((intptr_t)view_len(a[0])); }
+static Value mv_nbytes(int n, const Value *a) { (void)n; return MK_SMALL((intptr_t)buffer_len(a[0])); }
 
 static const MethodDef memoryview_methods[] = {
     {"tobytes", mv_tobytes, 1, 1, 0, MK_METHOD}, {"tolist", mv_tolist, 1, 1, 0, MK_METHOD},
@@ -138,7 +133,7 @@ static Value view_iter(Value v) { return seqiter_new(v); }
 
 Type memoryview_type = {
     .hdr = {&type_type}, .name = "memoryview", .base = &object_type, .inst_size = sizeof(MemView),
-    .make_new = view_make, .repr = view_repr, .subscr = view_subscr, .len = view_len,
+    .make_new = view_make, .repr = view_repr, .subscr = view_subscr, .len = buffer_len,
     .richcmp = view_richcmp, .iter = view_iter, .buffer = view_buffer,
 };
 

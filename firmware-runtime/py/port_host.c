@@ -149,14 +149,17 @@ static void on_sigint(int sig) {
   sigint_seen = 1;
 }
 
-__attribute__((constructor)) static void install_sigint(void) {
+/* SA_RESTART: reads go on undisturbed; poll(2) and nanosleep still return EINTR */
+static void handle_signal(int sig, void (*handler)(int)) {
   struct sigaction sa;
   memset(&sa, 0, sizeof sa);
-  sa.sa_handler = on_sigint;
+  sa.sa_handler = handler;
   sa.sa_flags = SA_RESTART;
   sigemptyset(&sa.sa_mask);
-  sigaction(SIGINT, &sa, NULL);
+  sigaction(sig, &sa, NULL);
 }
+
+__attribute__((constructor)) static void install_sigint(void) { handle_signal(SIGINT, on_sigint); }
 
 int port_interrupt_pending(void) {
   if (!sigint_seen) return 0;
@@ -177,12 +180,7 @@ static void on_sigalrm(int sig) {
 void port_alarm_at(uint64_t deadline_us) {
   static int installed;
   if (!installed) {
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_sigalrm;
-    sa.sa_flags = SA_RESTART;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGALRM, &sa, NULL);
+    handle_signal(SIGALRM, on_sigalrm);
     installed = 1;
   }
   struct itimerval it;
