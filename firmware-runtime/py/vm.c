@@ -414,6 +414,54 @@ static void global_set(Value d, Value name, Value v, const uint8_t *at) {
   global_get(d, name, at); /* fills the slot for the next store */
 }
 
+/* ---- instance attributes: an inline cache per LOAD_ATTR / STORE_ATTR site --------------------
+ * For an instance of a Python class whose classes do not define the name at all (so no
+ * descriptor, property or class attribute can take part), the instance dict decides. A slot
+ * remembers the site, the type, where the name sat in the last instance's dict (instances of a
+ * class usually fill their dicts in the same order) and the epoch at which the name was absent
+ * from the MRO: while no class or module dict gained a key it still is. Stores also need no
+ * __setattr__ and no __slots__ restriction; the key must already be there. */
+#define ACACHE_SIZE 256
+typedef struct { const uint8_t *at; Type *type; uint32_t ix, epoch; } ACacheSlot;
+static ACacheSlot acache[ACACHE_SIZE];
+
+static inline Value *attr_hit(Value obj, Value name, const uint8_t *at) {
+  if (IS_SMALL(obj)) return NULL;
+  ACacheSlot *c = &acache[((uintptr_t)at >> 2) & (ACACHE_SIZE - 1)];
+  Type *t = OBJ(obj)->type;
+  if (c->at != at || c->type != t || c->epoch != dict_key_epoch) return NULL;
+  Value d = *(Value *)((char *)obj + t->dict_offset);
+  if (!d) return NULL;
+  HTable *h = &((Dict *)d)->t;
+  if (c->ix < h->n && h->entries[c->ix].key == name) return &h->entries[c->ix].value;
+  return NULL;
+}
+
+Value lookup_mro(Type *t, Value name);
+static void attr_fill(Value obj, Value name, const uint8_t *at, bool store) {
+  if (IS_SMALL(obj)) return;
+  Type *t = OBJ(obj)->type;
+  if (!(t->flags & TF_HEAP) || t->dict_offset <= DICT_AT_END || (t->flags & TF_SLOTS)) return;
+  if (store ? t->setattr != NULL : (t->getattr != NULL && t->getattr != generic_getattr)) return;
+  if (lookup_mro(t, name)) return;
+  if (store) {
+    /* a __setattr__ written in Python (py_setattr calls it) rules stores out */
+    Value m = lookup_mro(t, N.__setattr__);
+    extern Type slotwrap_type;
+    if (m && type_of(m) != &slotwrap_type && type_of(m) != &builtin_type) return;
+  }
+  Value d = *(Value *)((char *)obj + t->dict_offset);
+  if (!d) return;
+  HTable *h = &((Dict *)d)->t;
+  HEntry *e = ht_lookup(h, name, str_hash(name));
+  if (!e) return;
+  ACacheSlot *c = &acache[((uintptr_t)at >> 2) & (ACACHE_SIZE - 1)];
+  c->at = at;
+  c->type = t;
+  c->ix = (uint32_t)(e - h->entries);
+  c->epoch = dict_key_epoch;
+}
+
 /* ---- calls ---------------------------------------------------------------------------------
  * The common callees without py_call's generic dispatch (as CPython 3.11's specialised CALL
  * forms): Python functions, built-in functions and methods called with a valid positional
@@ -772,12 +820,29 @@ Value vm_run(Frame *f, Value send, Value throw_exc, int *status) {
             if (!dict_del(f->globals, name)) name_error(name);
             break;
           }
-          case OP_LOAD_ATTR: sp[-1] = py_getattr(sp[-1], names[ARG()]); break;
+          case OP_LOAD_ATTR: {
+            Value name = names[ARG()];
+            Value *p = attr_hit(sp[-1], name, f->lasti);
+            if (p && *p) {
+              sp[-1] = *p;
+            } else {
+              Value obj = sp[-1];
+              sp[-1] = py_getattr(obj, name);
+              attr_fill(obj, name, f->lasti, false);
+            }
+            break;
+          }
           case OP_STORE_ATTR: {
             Value name = names[ARG()];
             Value obj = sp[-1], v = sp[-2];
             sp -= 2;
-            py_setattr(obj, name, v);
+            Value *p = attr_hit(obj, name, f->lasti);
+            if (p) {
+              *p = v;
+            } else {
+              py_setattr(obj, name, v);
+              attr_fill(obj, name, f->lasti, true);
+            }
             break;
           }
           case OP_DELETE_ATTR: {
