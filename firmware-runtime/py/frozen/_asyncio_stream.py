@@ -142,11 +142,22 @@ class Stream:
 StreamReader = StreamWriter = Stream
 
 
+def _nodelay(s):
+    # as CPython's asyncio does for every TCP stream: a write is sent at once rather than held
+    # back (Nagle) until the peer acknowledges the previous one, which a peer that delays its
+    # ACKs would turn into a 40 ms stall per request/response
+    try:
+        s.setsockopt(_so.IPPROTO_TCP, _so.TCP_NODELAY, 1)
+    except (OSError, AttributeError):
+        pass
+
+
 async def open_connection(host, port):
     ai = _so.getaddrinfo(host, port, 0, _so.SOCK_STREAM)[0]
     s = _so.socket(ai[0], ai[1], ai[2])
     try:
         s.setblocking(False)
+        _nodelay(s)
         try:
             s.connect(ai[-1])
         except OSError as e:
@@ -207,6 +218,7 @@ class Server:
             except OSError:
                 continue
             c.setblocking(False)
+            _nodelay(c)
             st = Stream(c, addr)
             _a.create_task(self._cb(st, st))
 
