@@ -1,6 +1,7 @@
 #include "netsys.h"
 
 #include <errno.h>
+#include <stddef.h>
 
 #include "console.h"
 #include "cpu.h"
@@ -11,6 +12,8 @@
 #include "rt_timebase.h"
 
 #define NETSYS_LINK_WAIT_MS 3000u
+
+void *_sbrk(ptrdiff_t incr); /* lib/syscalls.c */
 
 static struct rt_netdev *dev;
 static uint8_t rx_frame[NET_FRAME_MAX + 4];
@@ -71,6 +74,13 @@ int rt_net_start(int mode, uint32_t timeout_ms) {
     rt_idle_until(rt_ticks_ms() + 10);
   }
   net_init(d->mac, output, d, rt_ticks_ms());
+  /* The wide TCP rings come from the RAM above .bss, as the Python heap does: as static arrays
+   * they would be zeroed at every boot (about 0.4 instructions a byte, 170 k instructions for
+   * the default pool), and rings need no clearing. Without the memory, rings stay small. */
+  void *pool = _sbrk((ptrdiff_t)NET_TCP_WIDE_POOL_BYTES);
+  if (pool != (void *)-1) {
+    net_tcp_wide_pool(pool);
+  }
   net_sys_set(&ops);
   dev = d;
   /* Frames that arrived before the stack existed: take them now. */

@@ -39,6 +39,11 @@ extern struct net_iface net_if;
 /* Resets every layer and binds the stack to a MAC and a frame transmitter. */
 void net_init(const uint8_t mac[6], net_output_fn output, void *ctx, uint32_t now);
 
+/* Gives the stack NET_TCP_WIDE_POOL_BYTES of memory for the wide TCP rings (netconfig.h), kept
+ * for good; without it every connection has small rings. The contents need no clearing, so the
+ * system can take it from uncleared RAM instead of .bss (see loop/netsys.c). */
+void net_tcp_wide_pool(void *mem);
+
 /* Sets the IPv4 configuration by hand (DHCP calls this too). */
 void net_set_ipv4(uint32_t ip, uint32_t mask, uint32_t gw, uint32_t dns);
 

@@ -43,11 +43,41 @@
 #ifndef NET_TCP_PCBS
 #define NET_TCP_PCBS 64
 #endif
+/* Every connection has receive and send rings of NET_TCP_RX_BUF and NET_TCP_TX_BUF bytes: the
+ * receive ring is the window we offer. Bulk transfers want more than a 2 KiB window, but 64
+ * connections with 64 KiB rings would not fit the board's RAM, so the first NET_TCP_WIDE_CONNS
+ * connections to open, active or passive, take wide rings from a pool instead and keep them
+ * until they are freed; the others keep the small ones. The system hands the pool over with
+ * net_tcp_wide_pool (NET_TCP_WIDE_POOL_BYTES). */
 #ifndef NET_TCP_RX_BUF
 #define NET_TCP_RX_BUF 2048
 #endif
 #ifndef NET_TCP_TX_BUF
 #define NET_TCP_TX_BUF 2048
+#endif
+#ifndef NET_TCP_WIDE_CONNS
+#define NET_TCP_WIDE_CONNS 4
+#endif
+#ifndef NET_TCP_WIDE_RX_BUF
+#define NET_TCP_WIDE_RX_BUF 65536
+#endif
+#ifndef NET_TCP_WIDE_TX_BUF
+#define NET_TCP_WIDE_TX_BUF 32768
+#endif
+#define NET_TCP_WIDE_POOL_BYTES \
+  ((uint32_t)NET_TCP_WIDE_CONNS * (NET_TCP_WIDE_RX_BUF + NET_TCP_WIDE_TX_BUF))
+/* Our window scale shift (RFC 7323 2.2): the smallest that lets the 16-bit window field offer
+ * the whole wide receive ring. */
+#define NET_TCP_SHIFT_FITS(s) ((NET_TCP_WIDE_RX_BUF >> (s)) <= 0xFFFF)
+#define NET_TCP_WSCALE                                                                       \
+  (NET_TCP_SHIFT_FITS(0) ? 0 : NET_TCP_SHIFT_FITS(1) ? 1 : NET_TCP_SHIFT_FITS(2) ? 2     \
+   : NET_TCP_SHIFT_FITS(3) ? 3 : NET_TCP_SHIFT_FITS(4) ? 4 : NET_TCP_SHIFT_FITS(5) ? 5   \
+   : NET_TCP_SHIFT_FITS(6) ? 6 : NET_TCP_SHIFT_FITS(7) ? 7 : 8)
+/* Delayed ACK (RFC 9293 3.8.6.3, RFC 1122 4.2.3.2: under 0.5 s, and at least every second
+ * full-sized segment). 40 ms, Linux's minimum, keeps the stall short when a peer's Nagle waits
+ * for our ACK between two small writes; a reply within it carries the ACK. */
+#ifndef NET_TCP_DELACK_MS
+#define NET_TCP_DELACK_MS 40u
 #endif
 #ifndef NET_TCP_BACKLOG_MAX
 #define NET_TCP_BACKLOG_MAX 48

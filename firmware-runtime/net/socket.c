@@ -324,6 +324,18 @@ int net_getpeername(int fd, struct net_sockaddr *out) {
   return 0;
 }
 
+int net_setsockopt(int fd, int level, int opt, int value) {
+  struct sock *s = get(fd);
+  if (s == NULL) {
+    return -EBADF;
+  }
+  if (s->kind != SOCK_TCP || level != NET_IPPROTO_TCP || opt != NET_TCP_NODELAY) {
+    return -ENOPROTOOPT;
+  }
+  tcp_set_nodelay(s->tcp, value);
+  return 0;
+}
+
 int net_sock_error(int fd) {
   struct sock *s = get(fd);
   if (s == NULL) {

@@ -51,6 +51,12 @@ int net_shutdown(int fd, int how);
 int net_close(int fd);
 int net_getsockname(int fd, struct net_sockaddr *out);
 int net_getpeername(int fd, struct net_sockaddr *out);
+/* setsockopt: the one option is NET_IPPROTO_TCP / NET_TCP_NODELAY on a TCP socket (value 1
+ * sends small segments at once, 0 coalesces them with Nagle's algorithm; accepted connections
+ * inherit the listener's). 0, -EBADF, or -ENOPROTOOPT for anything else. */
+#define NET_IPPROTO_TCP 6
+#define NET_TCP_NODELAY 1
+int net_setsockopt(int fd, int level, int opt, int value);
 /* The pending error (SO_ERROR): 0 once a connect succeeded, else -errno; clears it. */
 int net_sock_error(int fd);
 

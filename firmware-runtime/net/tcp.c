@@ -9,6 +9,24 @@
 static struct tcp_pcb pcbs[NET_TCP_PCBS];
 static uint32_t iss_counter;
 
+/* Rings (see netconfig.h): a small pair per block, and the pool of wide pairs (RX then TX, in
+ * the memory net_tcp_wide_pool gave) with the block that holds each. Kept out of the blocks so
+ * that allocating a block clears only its fields. */
+static uint8_t small_rx[NET_TCP_PCBS][NET_TCP_RX_BUF];
+static uint8_t small_tx[NET_TCP_PCBS][NET_TCP_TX_BUF];
+#if NET_TCP_WIDE_CONNS > 0
+static uint8_t *wide_pool;
+static struct tcp_pcb *wide_owner[NET_TCP_WIDE_CONNS];
+#endif
+
+void net_tcp_wide_pool(void *mem) {
+#if NET_TCP_WIDE_CONNS > 0
+  wide_pool = mem;
+#else
+  (void)mem;
+#endif
+}
+
 #define SEQ_LT(a, b) ((int32_t)((a) - (b)) < 0)
 #define SEQ_LEQ(a, b) ((int32_t)((a) - (b)) <= 0)
 #define SEQ_GT(a, b) ((int32_t)((a) - (b)) > 0)
@@ -16,7 +34,51 @@ static uint32_t iss_counter;
 
 void tcp_reset(void) {
   memset(pcbs, 0, sizeof pcbs);
+#if NET_TCP_WIDE_CONNS > 0
+  memset(wide_owner, 0, sizeof wide_owner);
+#endif
   iss_counter = 0x1000;
+}
+
+/* ---- rings: n bytes in or out at position pos (taken modulo the size), in two pieces ---- */
+
+static void ring_put(uint8_t *ring, uint32_t size, uint32_t pos, const uint8_t *src, uint32_t n) {
+  pos %= size;
+  uint32_t first = size - pos < n ? size - pos : n;
+  memcpy(ring + pos, src, first);
+  memcpy(ring, src + first, n - first);
+}
+
+static void ring_get(const uint8_t *ring, uint32_t size, uint32_t pos, uint8_t *dst, uint32_t n) {
+  pos %= size;
+  uint32_t first = size - pos < n ? size - pos : n;
+  memcpy(dst, ring + pos, first);
+  memcpy(dst + first, ring, n - first);
+}
+
+/* A connection about to send its SYN or SYN-ACK (which offers the window) takes a wide pair of
+ * rings if one is free, unless it kept one from an earlier attempt (connect after a refusal). */
+static void take_wide_rings(struct tcp_pcb *p) {
+#if NET_TCP_WIDE_CONNS > 0
+  int slot = -1;
+  for (int i = 0; i < NET_TCP_WIDE_CONNS; i++) {
+    if (wide_owner[i] == p) {
+      return;
+    }
+    if (wide_owner[i] == NULL && slot < 0) {
+      slot = i;
+    }
+  }
+  if (slot >= 0 && wide_pool != NULL) {
+    wide_owner[slot] = p;
+    p->rx = wide_pool + (uint32_t)slot * (NET_TCP_WIDE_RX_BUF + NET_TCP_WIDE_TX_BUF);
+    p->tx = p->rx + NET_TCP_WIDE_RX_BUF;
+    p->rx_size = NET_TCP_WIDE_RX_BUF;
+    p->tx_size = NET_TCP_WIDE_TX_BUF;
+  }
+#else
+  (void)p;
+#endif
 }
 
 const char *tcp_state_name(enum tcp_state s) {
@@ -27,6 +89,17 @@ const char *tcp_state_name(enum tcp_state s) {
 }
 
 /* ============================== allocation and lookup ============================== */
+
+static void free_pcb(struct tcp_pcb *p) {
+  p->used = 0;
+#if NET_TCP_WIDE_CONNS > 0
+  for (int i = 0; i < NET_TCP_WIDE_CONNS; i++) {
+    if (wide_owner[i] == p) {
+      wide_owner[i] = NULL;
+    }
+  }
+#endif
+}
 
 /* A free block; when every block is taken, the oldest orphan in TIME_WAIT is recycled
  * (RFC 9293 3.6.1 lets a host cut TIME_WAIT short when it must). */
@@ -46,8 +119,13 @@ static struct tcp_pcb *alloc_pcb(void) {
   if (p == NULL) {
     return NULL;
   }
+  free_pcb(p); /* a recycled TIME_WAIT block gives back its wide rings */
   memset(p, 0, sizeof *p);
   p->used = 1;
+  p->rx = small_rx[p - pcbs];
+  p->tx = small_tx[p - pcbs];
+  p->rx_size = NET_TCP_RX_BUF;
+  p->tx_size = NET_TCP_TX_BUF;
   p->rto = NET_TCP_RTO_INIT_MS;
   p->snd_mss = NET_TCP_DEFAULT_MSS;
   return p;
@@ -60,8 +138,6 @@ struct tcp_pcb *tcp_new(void) {
   }
   return p;
 }
-
-static void free_pcb(struct tcp_pcb *p) { p->used = 0; }
 
 static int port_in_use(uint16_t port) {
   for (int i = 0; i < NET_TCP_PCBS; i++) {
@@ -89,7 +165,15 @@ static uint32_t new_iss(void) {
   return iss_counter + net_if.now * 250u;
 }
 
-static uint32_t rx_space(const struct tcp_pcb *p) { return NET_TCP_RX_BUF - p->rx_len; }
+static uint32_t rx_space(const struct tcp_pcb *p) { return p->rx_size - p->rx_len; }
+
+/* The window field we would send: the free receive space, scaled except on a SYN (RFC 7323 2.2)
+ * and so rounded down to a multiple of 2^shift (2.4 lets that move the right edge back by less
+ * than one unit), capped at what 16 bits hold. */
+static uint32_t wnd_field(const struct tcp_pcb *p, uint32_t shift) {
+  uint32_t w = rx_space(p) >> shift;
+  return w > 0xFFFF ? 0xFFFF : w;
+}
 
 /* ================================== output ================================== */
 
@@ -103,19 +187,20 @@ static void send_segment(struct tcp_pcb *p, uint8_t flags, uint32_t seq, size_t 
       .ack = (flags & TCP_ACK) ? p->rcv_nxt : 0,
       .flags = flags,
       .mss = (flags & TCP_SYN) ? NET_TCP_MSS : 0,
+      /* Window Scale goes on our SYN, and on a SYN-ACK only if the peer's SYN had it. */
+      .wscale = (flags & TCP_SYN) && (!(flags & TCP_ACK) || p->ws_ok) ? NET_TCP_WSCALE + 1 : 0,
   };
-  uint32_t wnd = rx_space(p);
-  h.wnd = (uint16_t)(wnd > 0xFFFF ? 0xFFFF : wnd);
-  p->adv_wnd = h.wnd;
+  uint32_t shift = (flags & TCP_SYN) ? 0 : p->rcv_shift;
+  h.wnd = (uint16_t)wnd_field(p, shift);
+  p->rcv_adv = p->rcv_nxt + ((uint32_t)h.wnd << shift);
   uint8_t *out = ip_tx_payload();
   int hl = tcp_hdr_size(&h);
-  for (size_t i = 0; i < len; i++) {
-    out[hl + i] = p->tx[(p->tx_head + off + i) % NET_TCP_TX_BUF];
-  }
+  ring_get(p->tx, p->tx_size, p->tx_head + (uint32_t)off, out + hl, (uint32_t)len);
   tcp_emit(out, len, p->local_ip, p->remote_ip, &h);
   ip_send(p->local_ip, p->remote_ip, IP_PROTO_TCP, (size_t)hl + len);
   if (flags & TCP_ACK) {
     p->ack_now = 0;
+    p->ack_delayed = 0;
   }
 }
 
@@ -166,6 +251,7 @@ static int can_send_data(const struct tcp_pcb *p) {
 static void tcp_output(struct tcp_pcb *p) {
   if (p->state == TCP_CLOSED || p->state == TCP_LISTEN) {
     p->ack_now = 0;
+    p->ack_delayed = 0;
     return;
   }
   if (p->state == TCP_SYN_SENT || p->state == TCP_SYN_RECEIVED) {
@@ -203,6 +289,17 @@ static void tcp_output(struct tcp_pcb *p) {
       int fin = p->fin_queued && !p->fin_sent && off + n == p->tx_len;
       if (n == 0 && !fin) {
         break;
+      }
+      /* Nagle (RFC 9293 3.7.4, RFC 896) in Minshall's form: a segment shorter than the MSS
+       * waits while an earlier short one is unacknowledged, so small writes coalesce, but a
+       * reply written after a read (nothing short in flight) and the tail of a large write go
+       * at once, as does anything when nothing is in flight (a retransmission after a
+       * timeout). TCP_NODELAY turns it off; a FIN never waits. */
+      if (n < p->snd_mss && !fin && !p->nodelay && flight > 0 && SEQ_GT(p->snd_small, p->snd_una)) {
+        break;
+      }
+      if (n < p->snd_mss) {
+        p->snd_small = p->snd_nxt + n;
       }
       uint8_t flags = TCP_ACK | (n > 0 && off + n == p->tx_len ? TCP_PSH : 0) | (fin ? TCP_FIN : 0);
       send_segment(p, flags, p->snd_nxt, off, n);
@@ -293,7 +390,8 @@ int tcp_connect(struct tcp_pcb *pcb, uint32_t ip, uint16_t port) {
   pcb->remote_ip = ip;
   pcb->remote_port = port;
   pcb->iss = new_iss();
-  pcb->snd_una = pcb->snd_nxt = pcb->snd_max = pcb->iss;
+  pcb->snd_una = pcb->snd_nxt = pcb->snd_max = pcb->snd_small = pcb->iss;
+  take_wide_rings(pcb);
   pcb->cwnd = NET_TCP_DEFAULT_MSS;
   pcb->ssthresh = 0xFFFF;
   pcb->state = TCP_SYN_SENT;
@@ -315,15 +413,13 @@ int tcp_write(struct tcp_pcb *pcb, const uint8_t *data, size_t len) {
   if (pcb->fin_queued) {
     return -EPIPE;
   }
-  size_t room = NET_TCP_TX_BUF - pcb->tx_len;
+  size_t room = pcb->tx_size - pcb->tx_len;
   if (room == 0) {
     return -EAGAIN;
   }
   size_t n = len < room ? len : room;
-  for (size_t i = 0; i < n; i++) {
-    pcb->tx[(pcb->tx_head + pcb->tx_len + i) % NET_TCP_TX_BUF] = data[i];
-  }
-  pcb->tx_len = (uint16_t)(pcb->tx_len + n);
+  ring_put(pcb->tx, pcb->tx_size, pcb->tx_head + pcb->tx_len, data, (uint32_t)n);
+  pcb->tx_len += (uint32_t)n;
   tcp_output(pcb);
   return (int)n;
 }
@@ -342,16 +438,15 @@ int tcp_read(struct tcp_pcb *pcb, uint8_t *buf, size_t len) {
     return -EAGAIN;
   }
   size_t n = len < pcb->rx_len ? len : pcb->rx_len;
-  for (size_t i = 0; i < n; i++) {
-    buf[i] = pcb->rx[(pcb->rx_head + i) % NET_TCP_RX_BUF];
-  }
-  pcb->rx_head = (uint16_t)((pcb->rx_head + n) % NET_TCP_RX_BUF);
-  pcb->rx_len = (uint16_t)(pcb->rx_len - n);
-  /* Window update when the window opens by an MSS or half the buffer (receiver-side SWS
-   * avoidance, RFC 9293 3.8.6.2.2). */
-  uint32_t space = rx_space(pcb);
+  ring_get(pcb->rx, pcb->rx_size, pcb->rx_head, buf, (uint32_t)n);
+  pcb->rx_head = (pcb->rx_head + (uint32_t)n) % pcb->rx_size;
+  pcb->rx_len -= (uint32_t)n;
+  /* Window update when the right edge would move by an MSS or half the ring (receiver-side
+   * SWS avoidance, RFC 9293 3.8.6.2.2). */
+  uint32_t edge = pcb->rcv_nxt + (wnd_field(pcb, pcb->rcv_shift) << pcb->rcv_shift);
+  uint32_t step = pcb->rx_size / 2 < NET_TCP_MSS ? pcb->rx_size / 2 : NET_TCP_MSS;
   if (pcb->state >= TCP_ESTABLISHED && pcb->state != TCP_TIME_WAIT &&
-      space - pcb->adv_wnd >= (NET_TCP_RX_BUF / 2 < NET_TCP_MSS ? NET_TCP_RX_BUF / 2 : NET_TCP_MSS)) {
+      (int32_t)(edge - pcb->rcv_adv) >= (int32_t)step) {
     pcb->ack_now = 1;
     tcp_output(pcb);
   }
@@ -438,7 +533,14 @@ int tcp_writable(const struct tcp_pcb *pcb) {
     return 1;
   }
   return (pcb->state == TCP_ESTABLISHED || pcb->state == TCP_CLOSE_WAIT) && !pcb->fin_queued &&
-         pcb->tx_len < NET_TCP_TX_BUF;
+         pcb->tx_len < pcb->tx_size;
+}
+
+void tcp_set_nodelay(struct tcp_pcb *pcb, int on) {
+  pcb->nodelay = on != 0;
+  if (on) {
+    tcp_output(pcb); /* what Nagle held back goes now, as on Linux */
+  }
 }
 
 /* ================================== input ================================== */
@@ -448,6 +550,7 @@ static void enter_closed(struct tcp_pcb *p, int err) {
   p->state = TCP_CLOSED;
   p->rtx_active = 0;
   p->ack_now = 0;
+  p->ack_delayed = 0;
   if (err) {
     p->err = err;
   }
@@ -491,7 +594,11 @@ static struct tcp_pcb *lookup(const struct ipv4_hdr *ip, const struct tcp_hdr *t
   return listener;
 }
 
-static void apply_peer_mss(struct tcp_pcb *p, const struct tcp_hdr *th) {
+/* The options of the peer's SYN: MSS, and window scaling if it offered it (RFC 7323 2.2). */
+static void apply_peer_options(struct tcp_pcb *p, const struct tcp_hdr *th) {
+  p->ws_ok = th->wscale != 0;
+  p->snd_shift = p->ws_ok ? th->wscale - 1 : 0;
+  p->rcv_shift = p->ws_ok ? NET_TCP_WSCALE : 0;
   uint16_t mss = th->mss ? th->mss : NET_TCP_DEFAULT_MSS;
   p->snd_mss = mss < NET_TCP_MSS ? mss : NET_TCP_MSS;
   /* RFC 5681 3.1: initial window of up to 4 segments for small MSS. */
@@ -528,11 +635,13 @@ static void listen_input(struct tcp_pcb *l, const struct ipv4_hdr *ip, const str
   c->irs = th->seq;
   c->rcv_nxt = th->seq + 1;
   c->iss = new_iss();
-  c->snd_una = c->snd_nxt = c->snd_max = c->iss;
+  c->snd_una = c->snd_nxt = c->snd_max = c->snd_small = c->iss;
+  c->nodelay = l->nodelay; /* inherited from the listener, as BSD and Linux do */
+  take_wide_rings(c);
   c->snd_wnd = th->wnd;
   c->snd_wl1 = th->seq;
   c->snd_wl2 = c->iss;
-  apply_peer_mss(c, th);
+  apply_peer_options(c, th);
   c->state = TCP_SYN_RECEIVED;
   l->accept_q[l->accept_n++] = c;
   tcp_output(c);
@@ -561,7 +670,7 @@ static void syn_sent_input(struct tcp_pcb *p, const struct ipv4_hdr *ip, const s
   }
   p->irs = th->seq;
   p->rcv_nxt = th->seq + 1;
-  apply_peer_mss(p, th);
+  apply_peer_options(p, th);
   p->snd_wnd = th->wnd;
   p->snd_wl1 = th->seq;
   p->snd_wl2 = th->ack;
@@ -607,8 +716,8 @@ static void ack_advance(struct tcp_pcb *p, uint32_t ack) {
   if (data > p->tx_len) {
     data = p->tx_len;
   }
-  p->tx_head = (uint16_t)((p->tx_head + data) % NET_TCP_TX_BUF);
-  p->tx_len = (uint16_t)(p->tx_len - data);
+  p->tx_head = (p->tx_head + data) % p->tx_size;
+  p->tx_len -= data;
   p->snd_una = ack;
   if (SEQ_LT(p->snd_nxt, ack)) {
     p->snd_nxt = ack;
@@ -642,9 +751,7 @@ static void ooo_store(struct tcp_pcb *p, uint32_t seq, const uint8_t *data, size
     return;
   }
   size_t n = dlen < space - off ? dlen : space - off;
-  for (size_t i = 0; i < n; i++) {
-    p->rx[(p->rx_head + p->rx_len + off + i) % NET_TCP_RX_BUF] = data[i];
-  }
+  ring_put(p->rx, p->rx_size, p->rx_head + p->rx_len + off, data, (uint32_t)n);
   uint32_t start = seq, end = seq + (uint32_t)n;
   /* Absorb every range that overlaps or touches [start, end). */
   for (int i = 0; i < p->ooo_n;) {
@@ -672,7 +779,7 @@ static void ooo_merge(struct tcp_pcb *p) {
       if (SEQ_LEQ(p->ooo[i].start, p->rcv_nxt)) {
         if (SEQ_GT(p->ooo[i].end, p->rcv_nxt)) {
           uint32_t adv = p->ooo[i].end - p->rcv_nxt;
-          p->rx_len = (uint16_t)(p->rx_len + adv);
+          p->rx_len += adv;
           p->rcv_nxt = p->ooo[i].end;
         }
         p->ooo[i] = p->ooo[--p->ooo_n];
@@ -689,6 +796,7 @@ static void synchronized_input(struct tcp_pcb *p, const struct tcp_hdr *th, cons
                                size_t dlen) {
   uint32_t seq = th->seq;
   uint32_t wnd = rx_space(p);
+  uint32_t swnd = (uint32_t)th->wnd << p->snd_shift; /* never a SYN here (RFC 7323 2.2) */
   /* 1. Sequence check (RFC 9293 3.10.7.4), with the fast path for the expected segment. */
   int out_of_order = 0;
   if (seq != p->rcv_nxt) {
@@ -750,7 +858,7 @@ static void synchronized_input(struct tcp_pcb *p, const struct tcp_hdr *th, cons
       p->snd_una = th->ack;
       p->rtx_active = 0;
       p->retries = 0;
-      p->snd_wnd = th->wnd;
+      p->snd_wnd = swnd;
       p->snd_wl1 = seq;
       p->snd_wl2 = th->ack;
     } else {
@@ -766,7 +874,7 @@ static void synchronized_input(struct tcp_pcb *p, const struct tcp_hdr *th, cons
     return;
   } else if (SEQ_GT(th->ack, p->snd_una)) {
     ack_advance(p, th->ack);
-  } else if (th->ack == p->snd_una && dlen == 0 && th->wnd == p->snd_wnd && p->snd_una != p->snd_max &&
+  } else if (th->ack == p->snd_una && dlen == 0 && swnd == p->snd_wnd && p->snd_una != p->snd_max &&
              !(th->flags & TCP_FIN)) {
     /* Duplicate ACK: after three, retransmit the first unacknowledged segment (RFC 5681 3.2). */
     if (++p->dupacks == 3) {
@@ -782,7 +890,7 @@ static void synchronized_input(struct tcp_pcb *p, const struct tcp_hdr *th, cons
   }
   /* Window update from the newest segment (RFC 9293 3.10.7.4, SND.WL1/SND.WL2 rule). */
   if (SEQ_LT(p->snd_wl1, seq) || (p->snd_wl1 == seq && SEQ_LEQ(p->snd_wl2, th->ack))) {
-    p->snd_wnd = th->wnd;
+    p->snd_wnd = swnd;
     p->snd_wl1 = seq;
     p->snd_wl2 = th->ack;
   }
@@ -808,12 +916,22 @@ static void synchronized_input(struct tcp_pcb *p, const struct tcp_hdr *th, cons
       return;
     }
     size_t n = dlen < rx_space(p) ? dlen : rx_space(p);
-    for (size_t i = 0; i < n; i++) {
-      p->rx[(p->rx_head + p->rx_len + i) % NET_TCP_RX_BUF] = data[i];
-    }
-    p->rx_len = (uint16_t)(p->rx_len + n);
+    ring_put(p->rx, p->rx_size, p->rx_head + p->rx_len, data, (uint32_t)n);
+    p->rx_len += (uint32_t)n;
     p->rcv_nxt += (uint32_t)n;
-    p->ack_now = 1;
+    /* Delayed ACK (RFC 9293 3.8.6.3, RFC 1122 4.2.3.2): one segment may wait up to
+     * NET_TCP_DELACK_MS for a reply to carry its ACK; the second is acknowledged at once. Also
+     * at once: data that fills a gap (RFC 5681 4.2); data that leaves less than a segment of
+     * window (the peer's sender-side SWS avoidance would wait for our ACK); and a pushed
+     * segment while data of ours waits to go (each end would wait for the other's ACK); and
+     * anything after we shut down writing, when no reply can carry the ACK. */
+    if (p->ack_delayed || p->ooo_n || n < dlen || rx_space(p) < NET_TCP_MSS || p->fin_queued ||
+        ((th->flags & TCP_PSH) && p->tx_len > data_in_flight(p))) {
+      p->ack_now = 1;
+    } else if (!p->ack_now) {
+      p->ack_delayed = 1;
+      p->ack_deadline = net_if.now + NET_TCP_DELACK_MS;
+    }
     ooo_merge(p);
     if (n < dlen) {
       dlen = n; /* the rest did not fit: the FIN (if any) waits for the retransmission */
@@ -934,7 +1052,8 @@ void tcp_poll(uint32_t now) {
       enter_closed(p, 0);
     } else if (p->rtx_active && !net_time_before(now, p->rtx_deadline)) {
       rtx_timeout(p);
-    } else if (p->used && p->ack_now) {
+    } else if (p->ack_now || (p->ack_delayed && !net_time_before(now, p->ack_deadline))) {
+      p->ack_now = 1;
       tcp_output(p);
     }
   }
@@ -954,6 +1073,8 @@ uint32_t tcp_poll_at(uint32_t now) {
     }
     if (p->ack_now) {
       t = now;
+    } else if (p->ack_delayed) {
+      t = net_earliest(t, p->ack_deadline);
     }
   }
   return t;

@@ -1,9 +1,12 @@
 /*
  * TCP (RFC 9293) connection blocks and their calls. Retransmission timeout per RFC 6298 with
  * exponential backoff, slow start and congestion avoidance per RFC 5681 (with fast retransmit
- * on three duplicate ACKs), MSS option (RFC 9293 3.7.1). In-order data takes the fast path
- * into the receive ring; out-of-order data inside the window is stored in place and merged
- * when the gap fills.
+ * on three duplicate ACKs), MSS option (RFC 9293 3.7.1), window scaling (RFC 7323 2), delayed
+ * ACKs (RFC 9293 3.8.6.3) and Nagle's algorithm (RFC 9293 3.7.4, off with TCP_NODELAY).
+ * In-order data takes the fast path into the receive ring; out-of-order data inside the window
+ * is stored in place and merged when the gap fills. Rings live outside the blocks: each block
+ * has small ones, and the first NET_TCP_WIDE_CONNS connections to open take wide ones from a
+ * pool (netconfig.h).
  */
 #ifndef NET_TCP_H
 #define NET_TCP_H
@@ -39,14 +42,16 @@ struct tcp_pcb {
   /* Receive sequence variables. */
   uint32_t irs, rcv_nxt;
   uint16_t snd_mss;
-  uint32_t adv_wnd; /* last window we advertised */
+  uint32_t rcv_adv; /* right edge of the window we last advertised (rcv_nxt + window) */
+  /* Window scaling (RFC 7323 2.2): on only when both SYNs carried the option. */
+  uint8_t ws_ok, snd_shift, rcv_shift;
 
   /* Transmit ring: bytes from snd_una (after SYN) that are unacknowledged or unsent. */
-  uint8_t tx[NET_TCP_TX_BUF];
-  uint16_t tx_head, tx_len;
+  uint8_t *tx;
+  uint32_t tx_size, tx_head, tx_len;
   /* Receive ring: in-order bytes the application has not read. */
-  uint8_t rx[NET_TCP_RX_BUF];
-  uint16_t rx_head, rx_len;
+  uint8_t *rx;
+  uint32_t rx_size, rx_head, rx_len;
 
   /* Out-of-order ranges already stored in the receive ring beyond rx_len. */
   struct {
@@ -58,6 +63,10 @@ struct tcp_pcb {
   uint8_t fin_sent;
   uint8_t rx_fin;     /* the peer's FIN arrived: end of stream after rx */
   uint8_t ack_now;
+  uint8_t ack_delayed;   /* an ACK is owed, due by ack_deadline (delayed ACK) */
+  uint32_t ack_deadline;
+  uint8_t nodelay;       /* TCP_NODELAY: Nagle's algorithm off */
+  uint32_t snd_small;    /* end of the last segment shorter than the MSS (Nagle, Minshall) */
   uint8_t dupacks;
   int err; /* pending -errno for the application (ECONNREFUSED, ECONNRESET, ETIMEDOUT) */
 
@@ -101,6 +110,9 @@ int tcp_shutdown_write(struct tcp_pcb *pcb);
 void tcp_close(struct tcp_pcb *pcb);
 /* Sends RST and frees. */
 void tcp_abort(struct tcp_pcb *pcb);
+
+/* TCP_NODELAY: 1 sends small segments at once, 0 (the default) coalesces them (Nagle). */
+void tcp_set_nodelay(struct tcp_pcb *pcb, int on);
 
 /* Readiness, for poll. */
 int tcp_readable(const struct tcp_pcb *pcb);

@@ -127,12 +127,19 @@ struct tcp_hdr {
   uint16_t wnd;
   uint16_t urg;
   uint16_t mss; /* MSS option value, 0 if absent */
+  /* Window Scale option (RFC 7323 2.2) as 1 + shift count, so that 0 means absent (a zeroed
+   * header carries no options); only SYN segments carry it. */
+  uint8_t wscale;
 };
-/* Checks the data offset and the checksum of the len-byte segment; reads the MSS option. */
+/* Checks the data offset and the checksum of the len-byte segment; reads the MSS and Window
+ * Scale options. */
 int tcp_parse(const uint8_t *buf, size_t len, uint32_t src, uint32_t dst, struct tcp_hdr *h);
-/* Writes the header (with an MSS option when h->mss != 0) in front of data_len bytes that the
+/* Writes the header (with an MSS option when h->mss != 0, then NOP + Window Scale when
+ * h->wscale != 0) in front of data_len bytes that the
  * caller placed at buf + tcp_hdr_size(h), and fills in the checksum. Returns the header length. */
 int tcp_emit(uint8_t *buf, size_t data_len, uint32_t src, uint32_t dst, const struct tcp_hdr *h);
-static inline int tcp_hdr_size(const struct tcp_hdr *h) { return h->mss ? TCP_HDR_LEN + 4 : TCP_HDR_LEN; }
+static inline int tcp_hdr_size(const struct tcp_hdr *h) {
+  return TCP_HDR_LEN + (h->mss ? 4 : 0) + (h->wscale ? 4 : 0);
+}
 
 #endif

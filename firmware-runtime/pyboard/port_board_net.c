@@ -11,8 +11,8 @@
  *             blocking call never spins; the console UART (VB_FD_STDIN) is pollable;
  *   Ctrl-C    each wake-up without a console entry calls port_sleep_us(0), the board port's
  *             interrupt check, which raises KeyboardInterrupt for a pending Ctrl-C;
- *   options   SO_REUSEADDR and TCP_NODELAY are accepted and ignored: the stack has neither
- *             (it does not delay small segments, and binds only check live sockets).
+ *   options   TCP_NODELAY turns the stack's Nagle algorithm off (net_setsockopt); the rest,
+ *             SO_REUSEADDR included, are accepted and ignored (binds only check live sockets).
  */
 #include <errno.h>
 #include <string.h>
@@ -149,10 +149,9 @@ int port_net_sockname(int s, int peer, uint32_t *addr, uint16_t *port) {
 int port_net_sock_error(int s) { return lx(net_sock_error(s)); }
 
 int port_net_setsockopt(int s, int level, int opt, int value) {
-  (void)s;
-  (void)level;
-  (void)opt;
-  (void)value;
+  if (level == VB_IPPROTO_TCP && opt == VB_TCP_NODELAY) {
+    (void)net_setsockopt(s, NET_IPPROTO_TCP, NET_TCP_NODELAY, value); /* UDP: ignored, as before */
+  }
   return 0;
 }
 

@@ -42,6 +42,8 @@ void link_setup_unconfigured(void) {
   test_now = 1000;
   link_clear();
   net_init(MY_MAC, capture, NULL, test_now);
+  static uint8_t wide_pool[NET_TCP_WIDE_POOL_BYTES + 1];
+  net_tcp_wide_pool(wide_pool);
 }
 
 void link_learn(uint32_t ip) {
@@ -96,11 +98,17 @@ size_t build_ipv4(uint8_t *out, uint32_t src, uint32_t dst, uint8_t proto, const
 
 void inject_tcp(uint16_t sport, uint16_t dport, uint32_t seq, uint32_t ack, uint8_t flags, uint16_t wnd,
                 uint16_t mss, const void *data, size_t len) {
-  uint8_t seg[NET_FRAME_MAX];
   struct tcp_hdr h = {.sport = sport, .dport = dport, .seq = seq, .ack = ack, .flags = flags, .wnd = wnd, .mss = mss};
-  int hl = tcp_hdr_size(&h);
-  memcpy(seg + hl, data, len);
-  tcp_emit(seg, len, PEER_IP, MY_IP, &h);
+  inject_tcp_hdr(&h, data, len);
+}
+
+void inject_tcp_hdr(const struct tcp_hdr *h, const void *data, size_t len) {
+  uint8_t seg[NET_FRAME_MAX];
+  int hl = tcp_hdr_size(h);
+  if (len > 0) {
+    memcpy(seg + hl, data, len);
+  }
+  tcp_emit(seg, len, PEER_IP, MY_IP, h);
   uint8_t f[NET_FRAME_MAX + 64];
   size_t n = build_ipv4(f, PEER_IP, MY_IP, IP_PROTO_TCP, seg, (size_t)hl + len);
   inject(f, n);

@@ -73,6 +73,8 @@ size_t build_ipv4(uint8_t *out, uint32_t src, uint32_t dst, uint8_t proto, const
 /* Builds and injects a TCP segment from the peer. */
 void inject_tcp(uint16_t sport, uint16_t dport, uint32_t seq, uint32_t ack, uint8_t flags, uint16_t wnd,
                 uint16_t mss, const void *data, size_t len);
+/* The same with every header field (options included) given; h->wnd is sent as is. */
+void inject_tcp_hdr(const struct tcp_hdr *h, const void *data, size_t len);
 /* Builds and injects a UDP datagram. */
 void inject_udp(uint32_t src, uint32_t dst, uint16_t sport, uint16_t dport, const void *data, size_t len);
 

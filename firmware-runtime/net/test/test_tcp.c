@@ -12,6 +12,11 @@
 #define PEER_ISS 5000u
 #define PEER_WND 8192
 
+/* The receive ring of the first connections (wide while the pool lasts, netconfig.h), and the
+ * window field that offers it without scaling. */
+#define FIRST_RX_RING (NET_TCP_WIDE_CONNS > 0 ? NET_TCP_WIDE_RX_BUF : NET_TCP_RX_BUF)
+#define UNSCALED(w) ((w) > 0xFFFF ? 0xFFFF : (w))
+
 static int lfd;         /* listening socket */
 static int cfd;         /* connection socket */
 static uint32_t my_iss; /* our initial sequence number */
@@ -79,14 +84,22 @@ static void synReceivedAckCompletesHandshakeForAccept(void) {
   CHECK_EQ(net_poll_fds(&p, 1, 0), 1);
 }
 
-static void establishedRecvDataIsAckedAndReadable(void) {
+/* Delayed ACK (RFC 9293 3.8.6.3): a lone segment is acknowledged NET_TCP_DELACK_MS later,
+ * not before, if no reply carries the ACK first. */
+static void establishedRecvDataIsReadableAndAckedAfterTheDelay(void) {
   CHECK_EQ(established_fixture(), 0);
   inject_tcp(PPORT, LPORT, peer_nxt, my_nxt, TCP_ACK | TCP_PSH, PEER_WND, 0, "hello", 5);
+  uint32_t t0 = test_now;
+  run_until(t0 + NET_TCP_DELACK_MS - 1);
+  CHECK_EQ(link_pending(), 0);
+  run_until(t0 + NET_TCP_DELACK_MS);
   struct parsed p;
   CHECK_EQ(next_tcp(&p), 0);
   CHECK_EQ(p.tcp.flags, TCP_ACK);
   CHECK_EQ(p.tcp.ack, peer_nxt + 5);
-  CHECK_EQ(p.tcp.wnd, NET_TCP_RX_BUF - 5);
+  CHECK_EQ(p.tcp.wnd, UNSCALED(FIRST_RX_RING - 5));
+  run_until(t0 + 10 * NET_TCP_DELACK_MS);
+  CHECK_EQ(link_pending(), 0); /* exactly one ACK */
   char buf[16];
   CHECK_EQ(net_recv(cfd, buf, sizeof buf), 5);
   CHECK(memcmp(buf, "hello", 5) == 0);
@@ -356,7 +369,9 @@ static void manyConnectionsAreIndependent(void) {
     inject_tcp(port, LPORT, PEER_ISS + 1, p.tcp.seq + 1, TCP_ACK, PEER_WND, 0, NULL, 0);
     char msg[2] = {(char)('a' + i), 0};
     inject_tcp(port, LPORT, PEER_ISS + 1, p.tcp.seq + 1, TCP_ACK, PEER_WND, 0, msg, 1);
+    run_until(test_now + NET_TCP_DELACK_MS);
     CHECK_EQ(next_tcp(&p), 0);
+    CHECK_EQ(p.tcp.ack, PEER_ISS + 2);
     fds[i] = net_accept(lfd, NULL);
     CHECK(fds[i] >= 0);
   }
@@ -369,12 +384,12 @@ static void manyConnectionsAreIndependent(void) {
 
 static void receiveWindowFillsAndReopensWithUpdate(void) {
   CHECK_EQ(established_fixture(), 0);
-  static uint8_t big[NET_TCP_RX_BUF];
+  static uint8_t big[FIRST_RX_RING];
   memset(big, 'x', sizeof big);
   uint32_t seq = peer_nxt;
-  for (size_t off = 0; off < sizeof big; off += 512) {
-    inject_tcp(PPORT, LPORT, seq, my_nxt, TCP_ACK, PEER_WND, 0, big + off, 512);
-    seq += 512;
+  for (size_t off = 0; off < sizeof big; off += 1024) {
+    inject_tcp(PPORT, LPORT, seq, my_nxt, TCP_ACK, PEER_WND, 0, big + off, 1024);
+    seq += 1024;
   }
   struct parsed p;
   while (link_pending() > 1) {
@@ -382,10 +397,244 @@ static void receiveWindowFillsAndReopensWithUpdate(void) {
   }
   CHECK_EQ(next_tcp(&p), 0);
   CHECK_EQ(p.tcp.wnd, 0);
-  uint8_t buf[NET_TCP_RX_BUF];
-  CHECK_EQ(net_recv(cfd, buf, sizeof buf), NET_TCP_RX_BUF);
+  static uint8_t buf[FIRST_RX_RING];
+  CHECK_EQ(net_recv(cfd, buf, sizeof buf), FIRST_RX_RING);
   CHECK_EQ(next_tcp(&p), 0); /* window update */
+  CHECK_EQ(p.tcp.wnd, UNSCALED(FIRST_RX_RING));
+  CHECK_EQ(link_pending(), 0);
+}
+
+/* ---- window scaling (RFC 7323 2) ---- */
+
+static void listenOffersWindowScaleOnlyWhenThePeerDoes(void) {
+  CHECK_EQ(listen_fixture(), 0);
+  inject_tcp(PPORT, LPORT, PEER_ISS, 0, TCP_SYN, PEER_WND, 1000, NULL, 0);
+  struct parsed p;
+  CHECK_EQ(next_tcp(&p), 0);
+  CHECK_EQ(p.tcp.wscale, 0);
+  struct tcp_hdr syn = {.sport = PPORT + 1, .dport = LPORT, .seq = PEER_ISS, .flags = TCP_SYN, .wnd = PEER_WND,
+                        .mss = 1000, .wscale = 2 + 1};
+  inject_tcp_hdr(&syn, NULL, 0);
+  CHECK_EQ(next_tcp(&p), 0);
+  CHECK_EQ(p.tcp.flags, TCP_SYN | TCP_ACK);
+  CHECK_EQ(p.tcp.wscale, NET_TCP_WSCALE + 1);
+  CHECK_EQ(p.tcp.wnd, UNSCALED(FIRST_RX_RING)); /* a SYN's window is never scaled */
+}
+
+/* With both SYNs offering it, the peer's windows count in units of 2^2 and ours in units of
+ * 2^NET_TCP_WSCALE. */
+static void establishedWithWindowScaleScalesBothDirections(void) {
+  CHECK_EQ(listen_fixture(), 0);
+  struct tcp_hdr syn = {.sport = PPORT, .dport = LPORT, .seq = PEER_ISS, .flags = TCP_SYN, .wnd = PEER_WND,
+                        .mss = 1000, .wscale = 2 + 1};
+  inject_tcp_hdr(&syn, NULL, 0);
+  struct parsed p;
+  CHECK_EQ(next_tcp(&p), 0);
+  my_nxt = p.tcp.seq + 1;
+  peer_nxt = PEER_ISS + 1;
+  peer_ack(100); /* 400 bytes */
+  cfd = net_accept(lfd, NULL);
+  CHECK(cfd >= 0);
+  static uint8_t data[1000];
+  memset(data, 'd', sizeof data);
+  CHECK_EQ(net_send(cfd, data, sizeof data), 1000);
+  CHECK_EQ(next_tcp(&p), 0);
+  CHECK_EQ(p.data_len, 400);
+  CHECK_EQ(link_pending(), 0);
+  my_nxt += 400;
+  inject_tcp(PPORT, LPORT, peer_nxt, my_nxt, TCP_ACK | TCP_PSH, 1000, 0, "hi", 2); /* 4000 bytes */
+  CHECK_EQ(next_tcp(&p), 0);
+  CHECK_EQ(p.data_len, 600);
+  CHECK_EQ(p.tcp.ack, peer_nxt + 2); /* the delayed ACK rides on the data */
+  CHECK_EQ(p.tcp.wnd, UNSCALED((FIRST_RX_RING - 2) >> NET_TCP_WSCALE));
+}
+
+static void connectOffersWindowScaleAndDoesNotScaleWithoutTheReply(void) {
+  link_setup();
+  int fd = net_socket(NET_SOCK_STREAM);
+  struct net_sockaddr a = {PEER_IP, 17};
+  CHECK_EQ(net_connect(fd, &a), -EINPROGRESS);
+  struct parsed p;
+  CHECK_EQ(next_tcp(&p), 0);
+  CHECK_EQ(p.tcp.wscale, NET_TCP_WSCALE + 1);
+  CHECK_EQ(p.tcp.wnd, UNSCALED(FIRST_RX_RING));
+  inject_tcp(17, p.tcp.sport, PEER_ISS, p.tcp.seq + 1, TCP_SYN | TCP_ACK, PEER_WND, 1460, NULL, 0);
+  CHECK_EQ(next_tcp(&p), 0);
+  CHECK_EQ(p.tcp.flags, TCP_ACK);
+  CHECK_EQ(p.tcp.wnd, UNSCALED(FIRST_RX_RING));
+}
+
+/* The first NET_TCP_WIDE_CONNS connections get wide rings; the next gets small ones, until a
+ * wide pair comes back to the pool. */
+static void wideRingsGoToTheFirstConnectionsAndReturnToThePool(void) {
+  CHECK_EQ(listen_fixture(), 0);
+  struct parsed p;
+  uint32_t first_iss = 0;
+  for (int i = 0; i <= NET_TCP_WIDE_CONNS; i++) {
+    inject_tcp((uint16_t)(PPORT + i), LPORT, PEER_ISS, 0, TCP_SYN, PEER_WND, 0, NULL, 0);
+    CHECK_EQ(next_tcp(&p), 0);
+    CHECK_EQ(p.tcp.wnd, i < NET_TCP_WIDE_CONNS ? UNSCALED(FIRST_RX_RING) : NET_TCP_RX_BUF);
+    if (i == 0) {
+      first_iss = p.tcp.seq;
+    }
+  }
+  inject_tcp(PPORT, LPORT, PEER_ISS + 1, first_iss + 1, TCP_RST | TCP_ACK, 0, 0, NULL, 0); /* frees it */
+  inject_tcp(PPORT + 100, LPORT, PEER_ISS, 0, TCP_SYN, PEER_WND, 0, NULL, 0);
+  CHECK_EQ(next_tcp(&p), 0);
+  CHECK_EQ(p.tcp.dport, PPORT + 100);
+  CHECK_EQ(p.tcp.wnd, UNSCALED(FIRST_RX_RING));
+}
+
+/* A socket that connects again after a refusal keeps its wide rings instead of taking a second
+ * pair: the rest of the pool still serves NET_TCP_WIDE_CONNS - 1 other connections. */
+static void connectAgainAfterRefusalKeepsItsOneWidePair(void) {
+  link_setup();
+  int fd = net_socket(NET_SOCK_STREAM);
+  struct net_sockaddr a = {PEER_IP, 17};
+  struct parsed p;
+  for (int attempt = 0; attempt < 2; attempt++) {
+    CHECK_EQ(net_connect(fd, &a), -EINPROGRESS);
+    CHECK_EQ(next_tcp(&p), 0);
+    CHECK_EQ(p.tcp.wnd, UNSCALED(FIRST_RX_RING));
+    inject_tcp(17, p.tcp.sport, 0, p.tcp.seq + 1, TCP_RST | TCP_ACK, 0, 0, NULL, 0);
+    CHECK_EQ(net_sock_error(fd), -ECONNREFUSED);
+  }
+  for (int i = 0; i <= NET_TCP_WIDE_CONNS - 1; i++) {
+    int other = net_socket(NET_SOCK_STREAM);
+    CHECK_EQ(net_connect(other, &a), -EINPROGRESS);
+    CHECK_EQ(next_tcp(&p), 0);
+    CHECK_EQ(p.tcp.wnd, i < NET_TCP_WIDE_CONNS - 1 ? UNSCALED(FIRST_RX_RING) : NET_TCP_RX_BUF);
+  }
+}
+
+static void withoutAWidePoolEveryConnectionHasSmallRings(void) {
+  CHECK_EQ(listen_fixture(), 0);
+  net_tcp_wide_pool(NULL);
+  inject_tcp(PPORT, LPORT, PEER_ISS, 0, TCP_SYN, PEER_WND, 0, NULL, 0);
+  struct parsed p;
+  CHECK_EQ(next_tcp(&p), 0);
   CHECK_EQ(p.tcp.wnd, NET_TCP_RX_BUF);
+}
+
+/* ---- delayed ACK (RFC 9293 3.8.6.3) ---- */
+
+static void establishedAcksEverySecondSegmentAtOnce(void) {
+  CHECK_EQ(established_fixture(), 0);
+  static uint8_t seg[1000];
+  memset(seg, 's', sizeof seg);
+  inject_tcp(PPORT, LPORT, peer_nxt, my_nxt, TCP_ACK, PEER_WND, 0, seg, sizeof seg);
+  CHECK_EQ(link_pending(), 0);
+  inject_tcp(PPORT, LPORT, peer_nxt + 1000, my_nxt, TCP_ACK, PEER_WND, 0, seg, sizeof seg);
+  struct parsed p;
+  CHECK_EQ(next_tcp(&p), 0);
+  CHECK_EQ(p.tcp.ack, peer_nxt + 2000);
+  inject_tcp(PPORT, LPORT, peer_nxt + 2000, my_nxt, TCP_ACK, PEER_WND, 0, seg, sizeof seg);
+  CHECK_EQ(link_pending(), 0); /* the third waits again */
+}
+
+/* Request and reply, as asyncio's echo does (write after read): every reply leaves at once,
+ * carrying the ACK of the request; no bare ACK and no timer wait in between. */
+static void establishedEchoReplyGoesAtOnceAndCarriesTheAck(void) {
+  CHECK_EQ(established_fixture(), 0);
+  for (int round = 0; round < 3; round++) {
+    inject_tcp(PPORT, LPORT, peer_nxt, my_nxt, TCP_ACK | TCP_PSH, PEER_WND, 0, "ping", 4);
+    peer_nxt += 4;
+    char buf[8];
+    CHECK_EQ(net_recv(cfd, buf, sizeof buf), 4);
+    CHECK_EQ(link_pending(), 0);
+    CHECK_EQ(net_send(cfd, "PING", 4), 4);
+    struct parsed p;
+    CHECK_EQ(next_tcp(&p), 0);
+    CHECK_EQ(p.data_len, 4);
+    CHECK_EQ(p.tcp.ack, peer_nxt);
+    CHECK_EQ(link_pending(), 0);
+    my_nxt += 4;
+  }
+  peer_ack(PEER_WND); /* a bare ACK of the last reply is not acknowledged */
+  run_until(test_now + 10 * NET_TCP_DELACK_MS);
+  CHECK_EQ(link_pending(), 0);
+}
+
+/* A pushed segment while data of ours waits behind Nagle is acknowledged at once: the peer may
+ * be waiting for that ACK just as we wait for its. */
+static void establishedPushedSegmentIsAckedAtOnceWhileOurDataWaits(void) {
+  CHECK_EQ(established_fixture(), 0);
+  CHECK_EQ(net_send(cfd, "a", 1), 1);
+  struct parsed p;
+  CHECK_EQ(next_tcp(&p), 0);
+  CHECK_EQ(net_send(cfd, "b", 1), 1);
+  CHECK_EQ(link_pending(), 0);
+  inject_tcp(PPORT, LPORT, peer_nxt, my_nxt, TCP_ACK | TCP_PSH, PEER_WND, 0, "x", 1);
+  CHECK_EQ(next_tcp(&p), 0);
+  CHECK_EQ(p.data_len, 0);
+  CHECK_EQ(p.tcp.ack, peer_nxt + 1);
+}
+
+/* ---- Nagle (RFC 9293 3.7.4) and TCP_NODELAY ---- */
+
+static void establishedNagleCoalescesSmallWrites(void) {
+  CHECK_EQ(established_fixture(), 0);
+  CHECK_EQ(net_send(cfd, "a", 1), 1);
+  struct parsed p;
+  CHECK_EQ(next_tcp(&p), 0); /* nothing in flight: goes at once */
+  CHECK_EQ(p.data_len, 1);
+  CHECK_EQ(net_send(cfd, "b", 1), 1);
+  CHECK_EQ(net_send(cfd, "c", 1), 1);
+  CHECK_EQ(link_pending(), 0); /* held while "a" is unacknowledged */
+  my_nxt += 1;
+  peer_ack(PEER_WND);
+  CHECK_EQ(next_tcp(&p), 0);
+  CHECK_EQ(p.tcp.seq, my_nxt);
+  CHECK_EQ(p.data_len, 2);
+  CHECK(memcmp(p.data, "bc", 2) == 0);
+  CHECK_EQ(link_pending(), 0);
+}
+
+/* TCP_NODELAY set on the listener is inherited by the accepted connection. */
+static void establishedNodelaySendsEveryWrite(void) {
+  CHECK_EQ(listen_fixture(), 0);
+  CHECK_EQ(net_setsockopt(lfd, NET_IPPROTO_TCP, NET_TCP_NODELAY, 1), 0);
+  inject_tcp(PPORT, LPORT, PEER_ISS, 0, TCP_SYN, PEER_WND, 1000, NULL, 0);
+  struct parsed p;
+  CHECK_EQ(next_tcp(&p), 0);
+  my_nxt = p.tcp.seq + 1;
+  peer_nxt = PEER_ISS + 1;
+  peer_ack(PEER_WND);
+  cfd = net_accept(lfd, NULL);
+  CHECK(cfd >= 0);
+  CHECK_EQ(net_send(cfd, "a", 1), 1);
+  CHECK_EQ(net_send(cfd, "b", 1), 1);
+  CHECK_EQ(next_tcp(&p), 0);
+  CHECK_EQ(p.data_len, 1);
+  CHECK_EQ(next_tcp(&p), 0);
+  CHECK_EQ(p.data_len, 1);
+  CHECK_EQ(p.data[0], 'b');
+}
+
+static void establishedNodelayReleasesWhatNagleHeld(void) {
+  CHECK_EQ(established_fixture(), 0);
+  CHECK_EQ(net_send(cfd, "a", 1), 1);
+  CHECK_EQ(net_send(cfd, "b", 1), 1);
+  struct parsed p;
+  CHECK_EQ(next_tcp(&p), 0);
+  CHECK_EQ(link_pending(), 0);
+  CHECK_EQ(net_setsockopt(cfd, NET_IPPROTO_TCP, NET_TCP_NODELAY, 1), 0);
+  CHECK_EQ(next_tcp(&p), 0);
+  CHECK_EQ(p.data_len, 1);
+  CHECK_EQ(p.data[0], 'b');
+}
+
+static void setsockoptRejectsOtherOptionsAndSockets(void) {
+  link_setup();
+  int u = net_socket(NET_SOCK_DGRAM);
+  int t = net_socket(NET_SOCK_STREAM);
+  CHECK_EQ(net_setsockopt(u, NET_IPPROTO_TCP, NET_TCP_NODELAY, 1), -ENOPROTOOPT);
+  CHECK_EQ(net_setsockopt(t, 1, NET_TCP_NODELAY, 1), -ENOPROTOOPT);
+  CHECK_EQ(net_setsockopt(t, NET_IPPROTO_TCP, 99, 1), -ENOPROTOOPT);
+  CHECK_EQ(net_setsockopt(NET_MAX_SOCKETS, NET_IPPROTO_TCP, NET_TCP_NODELAY, 1), -EBADF);
+  CHECK_EQ(net_setsockopt(t, NET_IPPROTO_TCP, NET_TCP_NODELAY, 0), 0);
+  net_close(u);
+  net_close(t);
 }
 
 static void orphanInFinWait2IsReclaimedAfterTimeout(void) {
@@ -409,7 +658,7 @@ const struct test_case tcp_tests[] = {
     {"orphanInFinWait2IsReclaimedAfterTimeout", orphanInFinWait2IsReclaimedAfterTimeout},
     {"listenAnswersSynWithSynAckAndMss", listenAnswersSynWithSynAckAndMss},
     {"synReceivedAckCompletesHandshakeForAccept", synReceivedAckCompletesHandshakeForAccept},
-    {"establishedRecvDataIsAckedAndReadable", establishedRecvDataIsAckedAndReadable},
+    {"establishedRecvDataIsReadableAndAckedAfterTheDelay", establishedRecvDataIsReadableAndAckedAfterTheDelay},
     {"establishedSendIsSegmentedByPeerMss", establishedSendIsSegmentedByPeerMss},
     {"establishedRetransmitsUnackedDataAfterRto", establishedRetransmitsUnackedDataAfterRto},
     {"establishedGivesUpWithTimeoutAfterMaxRetries", establishedGivesUpWithTimeoutAfterMaxRetries},
@@ -428,5 +677,18 @@ const struct test_case tcp_tests[] = {
     {"listenBacklogLimitsPendingConnections", listenBacklogLimitsPendingConnections},
     {"manyConnectionsAreIndependent", manyConnectionsAreIndependent},
     {"receiveWindowFillsAndReopensWithUpdate", receiveWindowFillsAndReopensWithUpdate},
+    {"listenOffersWindowScaleOnlyWhenThePeerDoes", listenOffersWindowScaleOnlyWhenThePeerDoes},
+    {"establishedWithWindowScaleScalesBothDirections", establishedWithWindowScaleScalesBothDirections},
+    {"connectOffersWindowScaleAndDoesNotScaleWithoutTheReply", connectOffersWindowScaleAndDoesNotScaleWithoutTheReply},
+    {"wideRingsGoToTheFirstConnectionsAndReturnToThePool", wideRingsGoToTheFirstConnectionsAndReturnToThePool},
+    {"connectAgainAfterRefusalKeepsItsOneWidePair", connectAgainAfterRefusalKeepsItsOneWidePair},
+    {"withoutAWidePoolEveryConnectionHasSmallRings", withoutAWidePoolEveryConnectionHasSmallRings},
+    {"establishedAcksEverySecondSegmentAtOnce", establishedAcksEverySecondSegmentAtOnce},
+    {"establishedEchoReplyGoesAtOnceAndCarriesTheAck", establishedEchoReplyGoesAtOnceAndCarriesTheAck},
+    {"establishedPushedSegmentIsAckedAtOnceWhileOurDataWaits", establishedPushedSegmentIsAckedAtOnceWhileOurDataWaits},
+    {"establishedNagleCoalescesSmallWrites", establishedNagleCoalescesSmallWrites},
+    {"establishedNodelaySendsEveryWrite", establishedNodelaySendsEveryWrite},
+    {"establishedNodelayReleasesWhatNagleHeld", establishedNodelayReleasesWhatNagleHeld},
+    {"setsockoptRejectsOtherOptionsAndSockets", setsockoptRejectsOtherOptionsAndSockets},
     {0, 0},
 };

@@ -97,6 +97,53 @@ static void tcpRoundTripsWithMssOption(void) {
   CHECK_EQ(tcp_parse(buf, 24, MY_IP, PEER_IP + 1, &g), -1); /* pseudo-header covers addresses */
 }
 
+/* Window Scale (RFC 7323 2.2): emitted after the MSS option as NOP, kind 3, length 3, shift. */
+static void tcpEmitsWindowScaleAfterMss(void) {
+  uint8_t buf[64];
+  struct tcp_hdr h = {.sport = 40000, .dport = 80, .seq = 1, .flags = TCP_SYN, .wnd = 65535, .mss = 1460,
+                      .wscale = 7 + 1};
+  CHECK_EQ(tcp_hdr_size(&h), 28);
+  CHECK_EQ(tcp_emit(buf, 0, MY_IP, PEER_IP, &h), 28);
+  CHECK_EQ(buf[12], 7 << 4);
+  static const uint8_t opts[8] = {2, 4, 0x05, 0xb4, 1, 3, 3, 7};
+  CHECK(memcmp(buf + 20, opts, sizeof opts) == 0);
+  struct tcp_hdr g;
+  CHECK_EQ(tcp_parse(buf, 28, MY_IP, PEER_IP, &g), 28);
+  CHECK_EQ(g.mss, 1460);
+  CHECK_EQ(g.wscale, 7 + 1);
+  h.mss = 0; /* alone, it still ends on a 32-bit boundary */
+  CHECK_EQ(tcp_emit(buf, 0, MY_IP, PEER_IP, &h), 24);
+  CHECK(memcmp(buf + 20, opts + 4, 4) == 0);
+}
+
+/* A SYN as Linux sends it: MSS, SACK permitted, timestamps, NOP, window scale 7; the options we
+ * do not use are skipped, and a shift above 14 counts as 14 (RFC 7323 2.3). */
+static void tcpParsesWindowScaleAmongOtherOptions(void) {
+  uint8_t buf[40] = {0x9c, 0x40, 0x04, 0xd2, 0, 0, 0x13, 0x88, 0, 0, 0, 0, 10 << 4, TCP_SYN, 0xfa, 0xf0,
+                     0, 0, 0, 0,
+                     2, 4, 0x05, 0xb4, 4, 2, 8, 10, 0, 0, 0, 1, 0, 0, 0, 0, 1, 3, 3, 7};
+  wr16(buf + 16, cksum_fold(cksum_add(cksum_pseudo(PEER_IP, MY_IP, IP_PROTO_TCP, 40), buf, 40)));
+  struct tcp_hdr g;
+  CHECK_EQ(tcp_parse(buf, 40, PEER_IP, MY_IP, &g), 40);
+  CHECK_EQ(g.sport, 40000);
+  CHECK_EQ(g.dport, 1234);
+  CHECK_EQ(g.seq, 5000);
+  CHECK_EQ(g.wnd, 64240);
+  CHECK_EQ(g.mss, 1460);
+  CHECK_EQ(g.wscale, 7 + 1);
+  buf[39] = 15;
+  wr16(buf + 16, 0);
+  wr16(buf + 16, cksum_fold(cksum_add(cksum_pseudo(PEER_IP, MY_IP, IP_PROTO_TCP, 40), buf, 40)));
+  CHECK_EQ(tcp_parse(buf, 40, PEER_IP, MY_IP, &g), 40);
+  CHECK_EQ(g.wscale, 14 + 1);
+  buf[38] = 4; /* a window scale option that overruns the header is ignored */
+  wr16(buf + 16, 0);
+  wr16(buf + 16, cksum_fold(cksum_add(cksum_pseudo(PEER_IP, MY_IP, IP_PROTO_TCP, 40), buf, 40)));
+  CHECK_EQ(tcp_parse(buf, 40, PEER_IP, MY_IP, &g), 40);
+  CHECK_EQ(g.wscale, 0);
+  CHECK_EQ(g.mss, 1460);
+}
+
 static void ipParseAcceptsDottedQuadsOnly(void) {
   uint32_t ip;
   CHECK_EQ(net_ip_parse("10.0.2.2", &ip), 0);
@@ -118,24 +165,25 @@ static uint32_t next_rand(void) {
 
 static void tcpParseOfEmitIsIdentityForRandomHeaders(void) {
   for (int i = 0; i < 1000; i++) {
-    uint8_t buf[64 + 40];
+    uint8_t buf[64 + 40], data[40];
     size_t dlen = next_rand() % 40;
     for (size_t k = 0; k < dlen; k++) {
-      buf[24 + k] = (uint8_t)next_rand();
+      data[k] = (uint8_t)next_rand();
     }
     struct tcp_hdr h = {.sport = (uint16_t)next_rand(), .dport = (uint16_t)next_rand(), .seq = next_rand(),
                         .ack = next_rand(), .flags = (uint8_t)(next_rand() & 0x3F), .wnd = (uint16_t)next_rand(),
-                        .urg = (uint16_t)next_rand(), .mss = (uint16_t)(next_rand() & 1 ? 1 + next_rand() % 65535 : 0)};
+                        .urg = (uint16_t)next_rand(), .mss = (uint16_t)(next_rand() & 1 ? 1 + next_rand() % 65535 : 0),
+                        .wscale = (uint8_t)(next_rand() & 1 ? 1 + next_rand() % 15 : 0)};
     int hl = tcp_hdr_size(&h);
-    if (hl == TCP_HDR_LEN) {
-      memmove(buf + 20, buf + 24, dlen);
-    }
+    memcpy(buf + hl, data, dlen);
     uint32_t src = next_rand(), dst = next_rand();
     CHECK_EQ(tcp_emit(buf, dlen, src, dst, &h), hl);
     struct tcp_hdr g;
     CHECK_EQ(tcp_parse(buf, (size_t)hl + dlen, src, dst, &g), hl);
     CHECK(g.sport == h.sport && g.dport == h.dport && g.seq == h.seq && g.ack == h.ack);
     CHECK(g.flags == h.flags && g.wnd == h.wnd && g.urg == h.urg && g.mss == h.mss);
+    CHECK_EQ(g.wscale, h.wscale);
+    CHECK(memcmp(buf + hl, data, dlen) == 0);
     CHECK_EQ(g.hdr_len, hl);
   }
 }
@@ -175,6 +223,8 @@ const struct test_case wire_tests[] = {
     {"arpRoundTrips", arpRoundTrips},
     {"udpRoundTripsWithChecksum", udpRoundTripsWithChecksum},
     {"tcpRoundTripsWithMssOption", tcpRoundTripsWithMssOption},
+    {"tcpEmitsWindowScaleAfterMss", tcpEmitsWindowScaleAfterMss},
+    {"tcpParsesWindowScaleAmongOtherOptions", tcpParsesWindowScaleAmongOtherOptions},
     {"ipParseAcceptsDottedQuadsOnly", ipParseAcceptsDottedQuadsOnly},
     {0, 0},
 };
