@@ -17,6 +17,16 @@
  *    vb_fast_stores_enable() was called after the Java side checked uc_version() == 2.0.x.
  *    Only the locking is skipped: tb_invalidate_phys_page_fast() still runs, so self-modifying
  *    code keeps working.
+ *
+ * 3. Optional dirty data pages, see vb_dirty_pages_*: with the stub above a store still takes
+ *    the slow path (about 13 ns), because 2.0.1's stubbed cpu_physical_memory_is_clean() marks
+ *    every writable RAM page TLB_NOTDIRTY forever. Our tlb_set_page_with_attrs_arm() (also
+ *    interposed) lets libunicorn fill the TLB entry, then clears TLB_NOTDIRTY with libunicorn's
+ *    own tlb_set_dirty_arm() when no translated code was ever seen in that 4 KiB page, so stores
+ *    there take TCG's inline fast path. Code pages keep the slow path and with it the
+ *    self-modifying-code check; the block hook marks a page as code the first time it sees a
+ *    block there, before any of the block runs, and flushes the TLB if the page had been made
+ *    dirty, so a later store to it takes the slow path again.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -40,15 +50,35 @@ typedef struct vb_counter {
   uint32_t trap_cause;  /* 56: a trap hook stopped the engine: 1 unaligned access, 2 divide by 0 */
   uint32_t trap_addr;   /* 60: the unaligned address, or the divide's PC */
   uint32_t div0_trap;   /* 64: set by Java while CCR.DIV_0_TRP is set (see vb_block_hook) */
-  uint32_t reserved;    /* 68 */
+  uint32_t intr_pc;     /* 68: the PC when vb_intr_hook ran */
+  int32_t intr_no;      /* 72: the interrupt number vb_intr_hook saw, -1 none (Java clears it) */
+  uint32_t reserved;    /* 76 */
   /* private: (address, size) -> instruction count, open addressing */
   uint64_t *keys;
   uint32_t *counts;
   uint32_t mask;
   uint32_t used;
+  /* A direct-mapped cache in front of the table: the hook's common case is one compare. */
+  struct vb_front *front;
+  /* Dirty data pages (see the header, 3): 1 bit per 4 KiB page of the 4 GiB space each. */
+  uint8_t *code_pages;   /* translated code was seen in the page */
+  uint8_t *dirtied;      /* a TLB entry of the page was made dirty */
+  void *cpu;             /* the engine's CPUState, as tlb_set_page_with_attrs_arm saw it */
+  uint32_t dirty_pages;  /* the dirty-page store path is on for this engine */
 } vb_counter;
 
 #define VB_INITIAL_SLOTS 4096u
+
+/* Front cache entry: the table key and the count (flags stripped; see vb_block_hook). */
+typedef struct vb_front {
+  uint64_t key;
+  uint32_t count;
+  uint32_t pad;
+} vb_front;
+
+#define VB_FRONT_SLOTS 4096u
+#define VB_PAGE_BITS 12
+#define VB_PAGE_MAP_BYTES ((1u << (32 - VB_PAGE_BITS)) / 8)
 
 /* A cached count carries two flags above the instruction count (blocks are far shorter). */
 #define VB_HAS_DIVIDE 0x80000000u       /* the block holds an SDIV or UDIV */
@@ -67,9 +97,11 @@ vb_counter *vb_counter_new(void) {
   }
   c->keys = calloc(VB_INITIAL_SLOTS, sizeof(uint64_t));
   c->counts = calloc(VB_INITIAL_SLOTS, sizeof(uint32_t));
-  if (c->keys == NULL || c->counts == NULL) {
+  c->front = calloc(VB_FRONT_SLOTS, sizeof(vb_front));
+  if (c->keys == NULL || c->counts == NULL || c->front == NULL) {
     free(c->keys);
     free(c->counts);
+    free(c->front);
     free(c);
     return NULL;
   }
@@ -81,6 +113,9 @@ void vb_counter_free(vb_counter *c) {
   if (c != NULL) {
     free(c->keys);
     free(c->counts);
+    free(c->front);
+    free(c->code_pages);
+    free(c->dirtied);
     free(c);
   }
 }
@@ -88,6 +123,7 @@ void vb_counter_free(vb_counter *c) {
 /* Forgets cached counts, e.g. after the host rewrote code (an image load). */
 void vb_counter_clear_cache(vb_counter *c) {
   memset(c->keys, 0, (size_t) (c->mask + 1) * sizeof(uint64_t));
+  memset(c->front, 0, VB_FRONT_SLOTS * sizeof(vb_front));
   c->used = 0;
 }
 
@@ -169,6 +205,8 @@ static void grow(vb_counter *c) {
   free(old_counts);
 }
 
+static void mark_code(vb_counter *c, uint64_t addr, uint32_t size);
+
 /* The cache slot of a block (its count and flags), decoding it on first sight. */
 static uint32_t *block_slot(vb_counter *c, uc_engine *uc, uint64_t addr, uint32_t size) {
   /* Guest addresses are 32-bit and blocks are short, so the key is unique and never 0. */
@@ -183,6 +221,7 @@ static uint32_t *block_slot(vb_counter *c, uc_engine *uc, uint64_t addr, uint32_
     }
     c->keys[j] = key;
     c->counts[j] = decode_block(uc, addr, size);
+    mark_code(c, addr, size);
     if (++c->used * 2 <= c->mask) {
       return &c->counts[j];
     }
@@ -212,7 +251,9 @@ void vb_watch_masks(vb_counter *c, uc_engine *uc, int on) {
 }
 
 /*
- * The UC_HOOK_BLOCK callback; user_data is the vb_counter.
+ * Everything but the common case of vb_block_hook: a block not in the front cache, a raised
+ * stop flag or mask watch, the divide trap. Kept out of line so that the hook itself stays a
+ * leaf with a short prologue (it runs once per executed block).
  *
  * CCR.DIV_0_TRP costs nothing while clear. While div0_trap is set, a block holding a divide
  * whose sites were not reported yet stops the engine before it runs (cause VB_CAUSE_DIVIDES):
@@ -220,10 +261,13 @@ void vb_watch_masks(vb_counter *c, uc_engine *uc, int on) {
  * compiles a code hook call only into instructions inside the hook's range) and drops the
  * block's translation, so only SDIV/UDIV instructions are ever checked.
  */
-void vb_block_hook(uc_engine *uc, uint64_t address, uint32_t size, void *user_data) {
-  vb_counter *c = user_data;
+static __attribute__((noinline)) void block_hook_slow(vb_counter *c, uc_engine *uc,
+                                                      uint64_t address, uint32_t size,
+                                                      vb_front *front, uint64_t key) {
   uint32_t *slot = block_slot(c, uc, address, size);
   uint32_t n = *slot & VB_COUNT_MASK;
+  front->key = key;
+  front->count = n;
   c->block_addr = address;
   c->block_size = size;
   c->block_count = n;
@@ -244,6 +288,28 @@ void vb_block_hook(uc_engine *uc, uint64_t address, uint32_t size, void *user_da
     uc_emu_stop(uc);
     return;
   }
+  c->executed += n;
+  c->blocks++;
+}
+
+/*
+ * The UC_HOOK_BLOCK callback; user_data is the vb_counter. The common case (the block is in the
+ * front cache, no stop flag, no mask watch, no divide trap, the budget holds) is a compare and
+ * a few stores; anything else goes to block_hook_slow, which does the same work in full.
+ */
+void vb_block_hook(uc_engine *uc, uint64_t address, uint32_t size, void *user_data) {
+  vb_counter *c = user_data;
+  uint64_t key = (address & 0xffffffffull) | (uint64_t) (size + 1) << 32;
+  vb_front *front = &c->front[(address >> 1) & (VB_FRONT_SLOTS - 1)];
+  uint32_t n = front->count;
+  if (__builtin_expect(front->key != key || (c->stop_flag | c->watch_masks | c->div0_trap) != 0
+                           || c->executed + n > c->budget, 0)) {
+    block_hook_slow(c, uc, address, size, front, key);
+    return;
+  }
+  c->block_addr = address;
+  c->block_size = size;
+  c->block_count = n;
   c->executed += n;
   c->blocks++;
 }
@@ -291,6 +357,24 @@ void vb_div0_hook(uc_engine *uc, uint64_t address, uint32_t size, void *user_dat
     c->trap_addr = (uint32_t) address;
     uc_emu_stop(uc);
   }
+}
+
+/*
+ * The UC_HOOK_INTR callback (SVC, BKPT, EXC_RETURN, faults): records the interrupt and the PC
+ * and stops; the machine handles it between slices. In C rather than a Java callback, because
+ * every exception return comes through here and an upcall into the JVM costs microseconds.
+ */
+void vb_intr_hook(uc_engine *uc, uint32_t intno, void *user_data) {
+  vb_counter *c = user_data;
+  uint32_t pc = 0;
+  uc_reg_read(uc, UC_ARM_REG_PC, &pc);
+  c->intr_no = (int32_t) intno;
+  c->intr_pc = pc;
+  uc_emu_stop(uc);
+}
+
+void *vb_intr_hook_address(void) {
+  return (void *) vb_intr_hook;
 }
 
 void *vb_unaligned_hook_address(void) {
@@ -346,4 +430,153 @@ void page_collection_unlock_arm(void *set) {
     return;
   }
   real_unlock(set);
+}
+
+/* ---- dirty data pages (see the header comment, 3) ---- */
+
+/* libunicorn's own functions, found behind ours (RTLD_NEXT) or in it. */
+static void (*real_set_page)(void *cpu, uint32_t vaddr, uint64_t paddr, uint32_t attrs, int prot,
+                             int mmu_idx, uint32_t size);
+static void (*set_dirty)(void *cpu, uint32_t vaddr);
+static void (*flush_tlb)(void *cpu);
+static int dirty_pages_on;
+
+/* QEMU's PAGE_WRITE (include/exec/cpu-all.h). */
+#define VB_PAGE_WRITE 0x0002
+
+/*
+ * The counter of the engine running on this thread (set by vb_emu_start), so that the TLB fill
+ * interposer, which gets only QEMU's CPUState, knows which engine's page maps to use.
+ */
+static __thread vb_counter *running;
+
+/* Returns 1 when the three libunicorn functions the dirty-page path needs all resolve. */
+int vb_dirty_pages_available(void) {
+  real_set_page = (void (*)(void *, uint32_t, uint64_t, uint32_t, int, int, uint32_t))
+      dlsym(RTLD_NEXT, "tlb_set_page_with_attrs_arm");
+  set_dirty = (void (*)(void *, uint32_t)) dlsym(RTLD_NEXT, "tlb_set_dirty_arm");
+  flush_tlb = (void (*)(void *)) dlsym(RTLD_NEXT, "tlb_flush_arm");
+  return real_set_page != NULL && set_dirty != NULL && flush_tlb != NULL;
+}
+
+/* Process-wide switch, set once by Java after the version check (like vb_fast_stores_enable). */
+void vb_dirty_pages_enable(int on) {
+  dirty_pages_on = on && vb_dirty_pages_available();
+}
+
+int vb_dirty_pages_enabled(void) {
+  return dirty_pages_on;
+}
+
+static int page_bit(const uint8_t *map, uint32_t page) {
+  return (map[page >> 3] >> (page & 7)) & 1;
+}
+
+static void set_page_bit(uint8_t *map, uint32_t page) {
+  map[page >> 3] |= (uint8_t) (1u << (page & 7));
+}
+
+/*
+ * Turns the dirty-page path on or off for one engine. Off (e.g. while a memory hook must see
+ * every store) flushes the TLB, so every entry is refilled with TLB_NOTDIRTY. Returns whether
+ * it is on.
+ */
+int vb_counter_dirty_pages(vb_counter *c, int on) {
+  if (on && dirty_pages_on && c->code_pages == NULL) {
+    c->code_pages = calloc(VB_PAGE_MAP_BYTES, 1);
+    c->dirtied = calloc(VB_PAGE_MAP_BYTES, 1);
+    if (c->code_pages == NULL || c->dirtied == NULL) {
+      free(c->code_pages);
+      free(c->dirtied);
+      c->code_pages = c->dirtied = NULL;
+    }
+  }
+  int was = c->dirty_pages != 0;
+  c->dirty_pages = on && dirty_pages_on && c->code_pages != NULL;
+  if (was && !c->dirty_pages && c->cpu != NULL) {
+    flush_tlb(c->cpu);
+  }
+  return c->dirty_pages != 0;
+}
+
+/*
+ * Records that translated code lies in [addr, addr + size): called for every block on first
+ * sight, before it runs. A page that was made dirty loses that through a TLB flush, so that the
+ * next store to it takes the slow path, which invalidates overwritten translations.
+ */
+static void mark_code(vb_counter *c, uint64_t addr, uint32_t size) {
+  if (c->code_pages == NULL) {
+    return;
+  }
+  uint32_t first = (uint32_t) addr >> VB_PAGE_BITS;
+  uint32_t last = (uint32_t) (addr + (size > 0 ? size - 1 : 0)) >> VB_PAGE_BITS;
+  int flush = 0;
+  for (uint32_t p = first;; p++) {
+    if (!page_bit(c->code_pages, p)) {
+      set_page_bit(c->code_pages, p);
+      flush |= page_bit(c->dirtied, p);
+    }
+    if (p == last) {
+      break;
+    }
+  }
+  if (flush && c->cpu != NULL) {
+    flush_tlb(c->cpu);
+  }
+}
+
+/*
+ * Interposes libunicorn's TLB fill (it calls this through its PLT). After the real fill, a
+ * writable RAM page with no code seen in it is made dirty; tlb_set_dirty_arm only touches an
+ * entry that is exactly "RAM, TLB_NOTDIRTY", so MMIO, ROM and watchpoints stay as they were.
+ * With M-profile and no MMU, virtual and physical addresses are the same.
+ */
+void tlb_set_page_with_attrs_arm(void *cpu, uint32_t vaddr, uint64_t paddr, uint32_t attrs,
+                                 int prot, int mmu_idx, uint32_t size) {
+  if (real_set_page == NULL && !vb_dirty_pages_available()) {
+    return; /* cannot happen: libunicorn is loaded before its first TLB fill */
+  }
+  real_set_page(cpu, vaddr, paddr, attrs, prot, mmu_idx, size);
+  vb_counter *c = running;
+  if (c != NULL && c->dirty_pages && (prot & VB_PAGE_WRITE) != 0) {
+    uint32_t page = vaddr >> VB_PAGE_BITS;
+    c->cpu = cpu;
+    if (!page_bit(c->code_pages, page)) {
+      set_page_bit(c->dirtied, page);
+      set_dirty(cpu, vaddr);
+    }
+  }
+}
+
+/* uc_emu_start with this engine's counter made the thread's running one (see `running`). */
+int vb_emu_start(vb_counter *c, uc_engine *uc, uint64_t begin, uint64_t until, uint64_t timeout,
+                 size_t count) {
+  vb_counter *outer = running;
+  running = c;
+  int err = uc_emu_start(uc, begin, until, timeout, count);
+  running = outer;
+  return err;
+}
+
+/*
+ * One slice's start as CpuCore does it, in one call rather than four from Java: clears the
+ * interrupt and trap records, then runs from `begin` (VB_FROM_PC: the current PC) until
+ * `until`. Bit 0 of the start address sets Unicorn's Thumb state, so it is taken from EPSR.T:
+ * a BX to an even address at the end of the last slice must still fault (INVSTATE).
+ */
+#define VB_FROM_PC UINT64_MAX
+#define VB_XPSR_T (1u << 24)
+
+int vb_emu_run(vb_counter *c, uc_engine *uc, uint64_t begin, uint64_t until) {
+  uint32_t xpsr = 0;
+  c->intr_no = -1;
+  c->trap_cause = 0;
+  if (begin == VB_FROM_PC) {
+    uint32_t pc = 0;
+    uc_reg_read(uc, UC_ARM_REG_PC, &pc);
+    begin = pc;
+  }
+  uc_reg_read(uc, UC_ARM_REG_XPSR, &xpsr);
+  begin = (begin & 0xfffffffeull) | ((xpsr & VB_XPSR_T) != 0 ? 1 : 0);
+  return vb_emu_start(c, uc, begin, until, 0, 0);
 }

@@ -20,6 +20,8 @@ final class BlockCounter implements AutoCloseable {
   private static final int TRAP_CAUSE = 56;
   private static final int TRAP_ADDR = 60;
   private static final int DIV0_TRAP = 64;
+  private static final int INTR_PC = 68;
+  private static final int INTR_NO = 72;
 
   /** Values of {@code trap_cause}. */
   static final int TRAP_UNALIGNED = 1;
@@ -34,6 +36,7 @@ final class BlockCounter implements AutoCloseable {
 
   private final HelperLib helper;
   private final Pointer counter;
+  private boolean watching;
 
   BlockCounter(HelperLib helper) {
     this.helper = helper;
@@ -107,8 +110,14 @@ final class BlockCounter implements AutoCloseable {
     return counter.getInt(TRAP_ADDR);
   }
 
-  void clearTrap() {
-    counter.putInt(TRAP_CAUSE, 0);
+  /** The interrupt the engine raised (SVC, BKPT, EXC_RETURN...) in this run, or -1. */
+  int intrNumber() {
+    return counter.getInt(INTR_NO);
+  }
+
+  /** The PC when that interrupt was raised. */
+  int intrPc() {
+    return counter.getInt(INTR_PC);
   }
 
   /** CCR.DIV_0_TRP: while on, blocks with unhooked divides stop with {@link #CAUSE_DIVIDES}. */
@@ -122,7 +131,30 @@ final class BlockCounter implements AutoCloseable {
 
   /** Stop at the next block after the interrupt masks change (engine {@code uc}). */
   void watchMasks(Pointer uc, boolean on) {
-    helper.vb_watch_masks(counter, uc, on ? 1 : 0);
+    if (on || watching) { // off and already off (the usual case) needs no native call
+      helper.vb_watch_masks(counter, uc, on ? 1 : 0);
+      watching = on;
+    }
+  }
+
+  /** {@code begin} for {@link #run}: start at the current PC. */
+  static final long FROM_PC = -1L;
+
+  /**
+   * Clears the interrupt and trap records and runs engine {@code uc} from {@code begin} (or
+   * {@link #FROM_PC}) until {@code until}, in the Thumb state EPSR.T says, with this counter's
+   * dirty-page maps in use. Returns the {@code uc_err}.
+   */
+  int run(Pointer uc, long begin, long until) {
+    return helper.vb_emu_run(counter, uc, begin, until);
+  }
+
+  /**
+   * Lets stores to RAM pages without code take the engine's inline path (see vboardcpu.c, 3);
+   * off flushes the TLB. Returns whether it is on (off when the library does not allow it).
+   */
+  boolean dirtyPages(boolean on) {
+    return helper.vb_counter_dirty_pages(counter, on ? 1 : 0) != 0;
   }
 
   /** Forgets cached per-block counts (code was rewritten by the host). */

@@ -50,8 +50,6 @@ public final class CpuCore implements AutoCloseable {
   private final Unicorn uc;
   private final BlockCounter counter;
   private final Pointer resetContext;
-  private int pendingIntr = -1;
-  private int intrPc;
   private boolean accessAborted;
   private int abortedAddress;
   private long unalignedHook;
@@ -67,9 +65,11 @@ public final class CpuCore implements AutoCloseable {
     // UC_MODE_MCLASS would build a Cortex-M33 whatever we ask; THUMB + model gives a real M3.
     uc.setCpuModel(UcConst.UC_CPU_ARM_CORTEX_M3);
     counter = new BlockCounter(NativeLibraries.helper());
+    counter.dirtyPages(true); // before anything runs: every code page must be seen (vboardcpu.c)
     uc.hookAdd(UcConst.UC_HOOK_BLOCK, NativeLibraries.helper().vb_block_hook_address(),
         counter.pointer(), 1, 0);
-    uc.hookInterrupts(this::onInterrupt);
+    uc.hookAdd(UcConst.UC_HOOK_INTR, NativeLibraries.helper().vb_intr_hook_address(),
+        counter.pointer(), 1, 0);
     // The power-on register state, restored on every reset (CONTROL.nPRIV and friends cannot
     // all be cleared by register writes from unprivileged thread mode).
     UnicornLib lib = NativeLibraries.unicorn();
@@ -149,11 +149,14 @@ public final class CpuCore implements AutoCloseable {
   public void setTraps(boolean unaligned, boolean divideByZero) {
     var helper = NativeLibraries.helper();
     if (unaligned && unalignedHook == 0) {
+      // The memory hook must see every access: no store may bypass the engine's slow path.
+      counter.dirtyPages(false);
       unalignedHook = uc.hookAdd(UcConst.UC_HOOK_MEM_READ | UcConst.UC_HOOK_MEM_WRITE,
           helper.vb_unaligned_hook_address(), counter.pointer(), 1, 0);
     } else if (!unaligned && unalignedHook != 0) {
       uc.hookDel(unalignedHook);
       unalignedHook = 0;
+      counter.dirtyPages(true);
     }
     if (divideByZero != divideTrap) {
       divideTrap = divideByZero;
@@ -216,7 +219,7 @@ public final class CpuCore implements AutoCloseable {
     counter.startSlice(budget);
     inSlice = true;
     try {
-      SliceResult r = runFrom(pc(), UNTIL_NEVER);
+      SliceResult r = runFrom(BlockCounter.FROM_PC, UNTIL_NEVER);
       long executed = counter.executed();
       if (r.exit() == SliceExit.BUDGET && executed < budget) {
         r = finishInsideBlock(budget - executed);
@@ -240,23 +243,20 @@ public final class CpuCore implements AutoCloseable {
     int length = Thumb.lengthOf(code, (int) remaining);
     uc.removeCache(block, block + size);
     counter.clearStopCause();
-    return runFrom((int) block, block + length);
+    return runFrom(block, block + length);
   }
 
-  private SliceResult runFrom(int begin, long until) {
-    pendingIntr = -1;
+  /** Runs from {@code begin} ({@link BlockCounter#FROM_PC}: the PC) until {@code until}. */
+  private SliceResult runFrom(long begin, long until) {
     accessAborted = false;
-    counter.clearTrap();
-    // Bit 0 of the start address sets Unicorn's Thumb state: keep EPSR.T as it is, so that a
-    // BX to an even address at the end of the last slice still faults (INVSTATE).
-    boolean thumb = (uc.regRead(UcConst.UC_ARM_REG_XPSR) & XPSR_T) != 0;
-    UcError err = uc.emuStart((begin & 0xfffffffeL) | (thumb ? 1 : 0), until, 0, 0);
+    // The native side clears the interrupt and trap records and keeps EPSR.T's Thumb state.
+    UcError err = emuStart(begin, until);
     while (err == UcError.OK && counter.stopCause() == BlockCounter.CAUSE_DIVIDES
-        && pendingIntr < 0 && !accessAborted) {
+        && counter.intrNumber() < 0 && !accessAborted) {
       // Stopped before a block, nothing of it ran: hook its divides and carry on from there.
       counter.clearStopCause();
       hookDivides();
-      err = uc.emuStart(counter.blockAddress() | (thumb ? 1 : 0), until, 0, 0);
+      err = emuStart(counter.blockAddress(), until);
     }
     int pc = pc();
     if (accessAborted) {
@@ -272,8 +272,9 @@ public final class CpuCore implements AutoCloseable {
       uc.regWrite(UcConst.UC_ARM_REG_PC, at | 1);
       return new SliceResult(SliceExit.DIVIDE_BY_ZERO, retiredBefore(at), at, 0);
     }
-    if (pendingIntr >= 0) {
-      return interrupted(pendingIntr, intrPc);
+    int intr = counter.intrNumber();
+    if (intr >= 0) {
+      return interrupted(intr, counter.intrPc());
     }
     long executed = counter.executed();
     switch (err) {
@@ -297,6 +298,10 @@ public final class CpuCore implements AutoCloseable {
         LOG.debug("slice ended with {} at pc 0x{}", err, Integer.toHexString(pc));
         return new SliceResult(SliceExit.DATA_FAULT, executed, pc, err.ordinal());
     }
+  }
+
+  private UcError emuStart(long begin, long until) {
+    return UcError.of(counter.run(uc.handle(), begin, until));
   }
 
   /** Locates the instruction whose access was aborted and rewinds the PC and count to it. */
@@ -421,13 +426,6 @@ public final class CpuCore implements AutoCloseable {
     }
     return Thumb.halfword(b, 2) == narrow
         || (Thumb.halfword(b, 0) == Thumb.HINT_W_FIRST && Thumb.halfword(b, 2) == wideSecond);
-  }
-
-  /** UC_HOOK_INTR: remember what happened and stop; the machine handles it between slices. */
-  private void onInterrupt(Pointer engine, int intno, Pointer userData) {
-    pendingIntr = intno;
-    intrPc = pc();
-    uc.emuStop();
   }
 
   @Override

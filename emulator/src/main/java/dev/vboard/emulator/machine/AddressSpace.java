@@ -3,7 +3,6 @@ package dev.vboard.emulator.machine;
 import dev.vboard.emulator.arm.SystemBus;
 import dev.vboard.emulator.bus.MmioDevice;
 import dev.vboard.emulator.unicorn.UcConst;
-import dev.vboard.emulator.unicorn.UcError;
 import dev.vboard.emulator.unicorn.Unicorn;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,6 +42,8 @@ final class AddressSpace implements GuestMemory, SystemBus {
   private final List<Region> regions = new ArrayList<>();
   private final List<long[]> catchAll = new ArrayList<>();
   private boolean sealed;
+  /** The region {@link #find} returned last (regions are never removed). */
+  private Region lastFound;
 
   AddressSpace(Unicorn uc, IntConsumer abortAccess, Runnable codeChanged) {
     this.uc = uc;
@@ -141,8 +142,13 @@ final class AddressSpace implements GuestMemory, SystemBus {
   }
 
   private Region find(long address) {
+    Region last = lastFound;
+    if (last != null && last.contains(address)) {
+      return last; // the core's accesses come in runs on one stack or vector table
+    }
     for (Region r : regions) {
       if (r.contains(address)) {
+        lastFound = r;
         return r;
       }
     }
@@ -191,11 +197,7 @@ final class AddressSpace implements GuestMemory, SystemBus {
     if (r.kind() == Kind.MMIO) {
       return r.device().read((int) (a - r.base()), 4) & 0xffffffffL;
     }
-    byte[] b = new byte[4];
-    if (uc.tryMemRead(a, b) != UcError.OK) {
-      return -1;
-    }
-    return (b[0] & 0xffL) | (b[1] & 0xffL) << 8 | (b[2] & 0xffL) << 16 | (b[3] & 0xffL) << 24;
+    return uc.tryRead32(a);
   }
 
   @Override
@@ -209,7 +211,6 @@ final class AddressSpace implements GuestMemory, SystemBus {
       r.device().write((int) (a - r.base()), 4, value);
       return true;
     }
-    byte[] b = {(byte) value, (byte) (value >>> 8), (byte) (value >>> 16), (byte) (value >>> 24)};
-    return uc.tryMemWrite(a, b) == UcError.OK;
+    return uc.tryWrite32(a, value);
   }
 }

@@ -1,11 +1,12 @@
 package dev.vboard.emulator.unicorn;
 
 import jnr.ffi.Pointer;
+import jnr.ffi.types.u_int64_t;
 
 /**
  * The raw API of vboard's own native helper, {@code libvboardcpu.so}
  * ({@code emulator/src/main/native/vboardcpu.c}): the instruction-counting block hook and the
- * store fast-path switch. Annotations only, like {@link UnicornLib}.
+ * store fast-path switches. Annotations only, like {@link UnicornLib}.
  */
 public interface HelperLib {
 
@@ -22,11 +23,31 @@ public interface HelperLib {
   /** The address of {@code vb_block_hook}, to register with {@code uc_hook_add}. */
   Pointer vb_block_hook_address();
 
+  /** The UC_HOOK_INTR hook that records the interrupt number and PC, then stops. */
+  Pointer vb_intr_hook_address();
+
   /** The UC_HOOK_MEM_READ/WRITE hook that stops on unaligned accesses (CCR.UNALIGN_TRP). */
   Pointer vb_unaligned_hook_address();
 
   /** The UC_HOOK_CODE hook that stops before a divide by zero (CCR.DIV_0_TRP). */
   Pointer vb_div0_hook_address();
+
+  /**
+   * Clears the counter's interrupt and trap records and runs from {@code begin} (all ones: the
+   * current PC) until {@code until}, in the Thumb state EPSR.T says, with {@code counter} made
+   * the thread's running one for the TLB fill interposer (the dirty-page store path). Returns a
+   * {@code uc_err}.
+   */
+  int vb_emu_run(Pointer counter, Pointer uc, @u_int64_t long begin, @u_int64_t long until);
+
+  /** Turns the dirty-page store path on or off for one engine; returns whether it is on. */
+  int vb_counter_dirty_pages(Pointer counter, int on);
+
+  int vb_dirty_pages_available();
+
+  void vb_dirty_pages_enable(int on);
+
+  int vb_dirty_pages_enabled();
 
   int vb_fast_stores_available();
 

@@ -38,7 +38,8 @@ public final class NativeLibraries {
   }
 
   /** The loaded pair, with the version and whether the store fast path is on. */
-  public record Loaded(UnicornLib unicorn, HelperLib helper, int version, boolean fastStores) { }
+  public record Loaded(UnicornLib unicorn, HelperLib helper, int version, boolean fastStores,
+      boolean dirtyPages) { }
 
   /** Loads on first use; throws {@link IllegalStateException} naming the package to install. */
   public static Loaded get() {
@@ -81,9 +82,16 @@ public final class NativeLibraries {
       helper.vb_fast_stores_enable(1);
       fast = helper.vb_fast_stores_enabled() != 0;
     }
-    LOG.debug("libunicorn version 0x{}, store fast path {}", Integer.toHexString(version),
-        fast ? "on" : "off");
-    return new Loaded(unicorn, helper, version, fast);
+    // Dirty data pages build on the same measured internals of 2.0.1 (see vboardcpu.c, 3), and
+    // only make sense with the lock stubs on: -Dvboard.fastStores=false turns both off.
+    boolean dirty = false;
+    if (fast && helper.vb_dirty_pages_available() != 0) {
+      helper.vb_dirty_pages_enable(1);
+      dirty = helper.vb_dirty_pages_enabled() != 0;
+    }
+    LOG.debug("libunicorn version 0x{}, store fast path {}, dirty data pages {}",
+        Integer.toHexString(version), fast ? "on" : "off", dirty ? "on" : "off");
+    return new Loaded(unicorn, helper, version, fast, dirty);
   }
 
   /** Finds the helper: {@code -Dvboard.native.dir}, the classpath directory, or the jar. */

@@ -87,6 +87,24 @@ public final class Unicorn implements AutoCloseable {
     return UcError.of(lib.uc_mem_write(uc, address, data, data.length));
   }
 
+  /**
+   * Reads the little-endian word at {@code address}; -1 when the engine refuses (unmapped).
+   * Through native scratch memory rather than a byte array: the exception model stacks and
+   * unstacks eight words per exception, and each array would be copied twice.
+   */
+  public long tryRead32(long address) {
+    if (lib.uc_mem_read(uc, address, scratch, 4) != 0) {
+      return -1;
+    }
+    return scratch.getInt(0) & 0xffffffffL;
+  }
+
+  /** Writes a little-endian word at {@code address}; false when the engine refuses. */
+  public boolean tryWrite32(long address, int value) {
+    scratch.putInt(0, value);
+    return lib.uc_mem_write(uc, address, scratch, 4) == 0;
+  }
+
   /** Same as {@link #memRead} into {@code out}, reporting failure as a code. */
   public UcError tryMemRead(long address, byte[] out) {
     return UcError.of(lib.uc_mem_read(uc, address, out, out.length));

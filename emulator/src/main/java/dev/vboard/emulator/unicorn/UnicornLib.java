@@ -73,6 +73,12 @@ public interface UnicornLib {
 
   int uc_mem_read(Pointer uc, @u_int64_t long address, @Out byte[] bytes, @size_t long size);
 
+  /** {@code uc_mem_write} from native memory: no Java array is copied on the way. */
+  int uc_mem_write(Pointer uc, @u_int64_t long address, @In Pointer bytes, @size_t long size);
+
+  /** {@code uc_mem_read} into native memory: no Java array is copied on the way. */
+  int uc_mem_read(Pointer uc, @u_int64_t long address, @Out Pointer bytes, @size_t long size);
+
   int uc_emu_start(Pointer uc, @u_int64_t long begin, @u_int64_t long until,
       @u_int64_t long timeout, @size_t long count);
 

@@ -68,4 +68,63 @@ class CpuCoreTest {
       assertEquals(SliceExit.WFI, core.runSlice(10_000).exit());
     }
   }
+
+  private static void writeHalfwords(CpuCore core, long address, int... halfwords) {
+    byte[] b = new byte[halfwords.length * 2];
+    for (int i = 0; i < halfwords.length; i++) {
+      b[2 * i] = (byte) halfwords[i];
+      b[2 * i + 1] = (byte) (halfwords[i] >>> 8);
+    }
+    core.unicorn().memWrite(address, b);
+  }
+
+  /**
+   * A guest store over an instruction that already ran (in the page the code runs from) takes
+   * effect the next time it runs: stores to code pages keep the engine's checked path.
+   */
+  @Test
+  void aGuestStoreOverCodeThatRanChangesWhatRunsNext() {
+    try (CpuCore core = core()) {
+      // 0x200: movs r1,#0; loop: movs r0,#1 (patched to movs r0,#2); adds r1,#1; cmp r1,#2;
+      // beq done; strh r5,[r4]; b loop; done: wfi
+      writeHalfwords(core, 0x200, 0x2100, 0x2001, 0x3101, 0x2902, 0xd001, 0x8025, 0xe7f9, 0xbf30);
+      core.setReg(UcConst.armRegR(4), 0x202);
+      core.setReg(UcConst.armRegR(5), 0x2002);
+      core.setReg(UcConst.UC_ARM_REG_PC, 0x201);
+      SliceResult r = core.runSlice(10_000);
+      assertEquals(SliceExit.WFI, r.exit());
+      assertEquals(2, core.reg(UcConst.UC_ARM_REG_R0), "the second pass ran the patched MOVS");
+      assertEquals(1 + 6 + 4 + 1, r.executed());
+    }
+  }
+
+  /**
+   * Code the guest writes into a page it had used for data runs as written, and a later store
+   * over it takes effect: a page that gains code leaves the fast store path.
+   */
+  @Test
+  void codeWrittenIntoADataPageRunsAndCanBePatchedAgain() {
+    try (CpuCore core = core()) {
+      // 0x300: strh r5,[r4]; strh r6,[r4,#2]; wfi | 0x306: blx r7; wfi
+      // 0x30a: strh r5,[r4]; blx r7; wfi
+      writeHalfwords(core, 0x300, 0x8025, 0x8066, 0xbf30, 0x47b8, 0xbf30, 0x8025, 0x47b8, 0xbf30);
+      core.setReg(UcConst.armRegR(4), 0x4000); // a page of its own, never executed so far
+      core.setReg(UcConst.armRegR(5), 0x2003); // movs r0,#3
+      core.setReg(UcConst.armRegR(6), 0x4770); // bx lr
+      core.setReg(UcConst.armRegR(7), 0x4001);
+      core.setReg(UcConst.UC_ARM_REG_PC, 0x301);
+      assertEquals(3, core.runSlice(10_000).executed(), "two stores of data, then WFI");
+      core.setReg(UcConst.UC_ARM_REG_PC, 0x307);
+      SliceResult r = core.runSlice(10_000);
+      assertEquals(SliceExit.WFI, r.exit());
+      assertEquals(3, core.reg(UcConst.UC_ARM_REG_R0));
+      assertEquals(4, r.executed(), "BLX, MOVS, BX, WFI");
+      core.setReg(UcConst.armRegR(5), 0x2004); // movs r0,#4 over movs r0,#3
+      core.setReg(UcConst.UC_ARM_REG_PC, 0x30b);
+      r = core.runSlice(10_000);
+      assertEquals(SliceExit.WFI, r.exit());
+      assertEquals(4, core.reg(UcConst.UC_ARM_REG_R0), "the patched MOVS ran, not a stale one");
+      assertEquals(5, r.executed());
+    }
+  }
 }
