@@ -1225,7 +1225,9 @@ static Code *finish_unit(C *c, Scope *s, Value name, Value qualname, int firstli
   if (s->generator) flags |= CO_GENERATOR;
   if (s->coroutine && s->kind == SC_FUNCTION) flags |= CO_COROUTINE;
   if (s->kind == SC_FUNCTION || s->kind == SC_COMPREHENSION) flags |= CO_NEWLOCALS;
-  if (s->coroutine && s->kind == SC_COMPREHENSION && !s->generator) flags |= CO_COROUTINE;
+  /* an awaiting comprehension is a coroutine; an awaiting generator expression, with both flags,
+   * an async generator (PEP 530) */
+  if (s->coroutine && s->kind == SC_COMPREHENSION) flags |= CO_COROUTINE;
   if (code->ncells) {
     int16_t *map = gc_alloc(code->ncells * sizeof(int16_t));
     bool any = false;

@@ -62,10 +62,12 @@ $(HOST_DIR)/vbpy-fuzz: $(PY_SRCS) $(PY_DIR)/fuzz/fuzz.c $(PY_HDRS) $(PY_FROZEN_C
 .PHONY: py-check py-test py-fuzz py-persist
 py-check: py-test py-persist py-fuzz
 
-# frozen code format: every test and frozen module survives dump -> load -> dump unchanged, and
+# frozen code format: every test and frozen module survives dump -> load -> dump unchanged, every
+# frozen module unpacks (freeze.py's DEFLATE, persist.c's decoder) to what it compiles to, and
 # the basics suite gives CPython's output when run from reloaded code
 py-persist: $(HOST_DIR)/vbpy-freeze $(HOST_DIR)/vbpy-rt
 	@$(HOST_DIR)/vbpy-freeze --check $(PY_FROZEN) $(shell find tests -name '*.py' | sort)
+	@$(HOST_DIR)/vbpy-rt --check-frozen $(PY_FROZEN)
 	@python3 tests/run_tests.py --vbpy $(HOST_DIR)/vbpy-rt tests/basics
 
 py-test: $(HOST_DIR)/vbpy

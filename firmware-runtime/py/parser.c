@@ -344,6 +344,7 @@ static Node *atom(P *p) {
       Node *first = star_expr_or_test(p);
       if (pk(p) == O_COLONEQUAL) {
         Token *w = next(p);
+        if (first->kind != E_NAME) error_at(p, w, "cannot use assignment expressions with this target");
         Node *ne = new_node(E_NAMEDEXPR, w->line);
         ne->a = first;
         ne->b = test(p);
@@ -470,7 +471,8 @@ static void call_args(P *p, Node *call) {
           if (call->list2.items[i]->v == k->v) error_at(p, t, "keyword argument repeated");
         nl_add(&call->list2, k);
       } else if (pk(p) == O_COLONEQUAL) {
-        next(p);
+        Token *w = next(p);
+        if (a->kind != E_NAME) error_at(p, w, "cannot use assignment expressions with this target");
         Node *ne = new_node(E_NAMEDEXPR, t->line);
         ne->a = a;
         ne->b = test(p);

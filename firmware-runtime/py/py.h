@@ -507,6 +507,8 @@ Value function_new(Code *code, Value globals, Value defaults, Value kwdefaults, 
 
 /* ---- generators (obj_gen.c) --------------------------------------------------------------- */
 Value gen_new(Frame *f, bool coro);
+extern Type asyncgen_type, agop_type; /* async generators and their asend/athrow awaitables */
+Value agop_send(Value op, Value v, Value *ret); /* as gen_send, for an asend/athrow awaitable */
 Value gen_send(Value gen, Value v, Value *ret); /* VNULL and *ret = return value when done */
 Value gen_throw(Value gen, Value exc, Value *ret);
 

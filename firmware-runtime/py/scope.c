@@ -203,7 +203,6 @@ static void visit_inner(SCtx *c, Scope *s, Node *n) {
       fs->coroutine = n->flags != 0;
       add_params(c, fs, n->args);
       visit_list(c, fs, &n->list);
-      if (fs->coroutine && fs->generator) syntax_error(c->filename, n->line, 0, "async generators are not supported");
       break;
     }
     case S_CLASSDEF: {

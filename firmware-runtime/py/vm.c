@@ -272,6 +272,7 @@ static Value get_awaitable(Value v) {
 static Value yf_send(Value it, Value v, Value *ret) {
   Type *t = type_of(it);
   if (t == &gen_type || t == &coro_type) return gen_send(it, v, ret);
+  if (t == &agop_type) return agop_send(it, v, ret); /* completes with a value, as a generator */
   if (v == NONE) {
     if (t->flags & TF_HEAP) {
       Value m = lookup_mro(t, N.__next__);

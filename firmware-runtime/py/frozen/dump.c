@@ -3,6 +3,8 @@
  *
  *   vbpy-freeze --dump FILE.py NAME    blob of FILE.py compiled as "<frozen NAME>", on stdout
  *   vbpy-freeze --check FILE.py...     round trip: dump, load, dump again; the blobs must match
+ *   vbpy-rt --check-frozen FILE.py...  each module as packed into the binary (freeze.py), unpacked
+ *                                      and loaded, must dump to the blob of FILE.py compiled now
  *   vbpy-freeze FILE.py [ARGS]         runs a script as vbpy does, but through dump and load,
  *                                      so the conformance suite can run on loaded code
  */
@@ -13,8 +15,11 @@
 #include "../persist.h"
 #include "../port.h"
 
+/* the blob's sections after the string table, in blob order (persist.h) */
+enum { S_CODE, S_NAMES, S_CONSTS, S_LINES, S_OPS, S_ARGS, S_COUNT };
+
 typedef struct {
-  SB *out;
+  SB s[S_COUNT];
   Value strs;  /* dict: (str, interned) -> index */
   Value order; /* list of (str, interned) in index order */
 } Wr;
@@ -44,31 +49,35 @@ static uint64_t str_index(Wr *w, Value s) {
   return (uint64_t)SMALL_VAL(i);
 }
 
-static void wr_strs(Wr *w, SB *sb, Value tuple) {
+static void wr_strs(Wr *w, Value tuple) {
+  SB *sb = &w->s[S_NAMES];
   Tuple *t = (Tuple *)tuple;
   wr_u(sb, t->len);
   for (size_t i = 0; i < t->len; i++) wr_u(sb, str_index(w, t->items[i]));
 }
 
-static void wr_obj(Wr *w, SB *sb, Value v);
+static void wr_obj(Wr *w, Value v);
 
-static void wr_code(Wr *w, SB *sb, Code *co) {
+static void wr_code(Wr *w, Code *co) {
+  SB *sb = &w->s[S_CODE];
   const uint16_t f[7] = {co->argcount, co->kwonlycount, co->nlocals, co->ncells, co->nfree, co->stacksize, co->flags};
   for (int i = 0; i < 7; i++) wr_u(sb, f[i]);
   wr_u(sb, (uint64_t)co->firstline);
   wr_u(sb, str_index(w, co->name));
   wr_u(sb, str_index(w, co->qualname));
-  /* instructions with their 24-bit argument as a varint: most arguments fit in one byte */
+  /* instructions: the opcodes in one section, their 24-bit arguments as varints (most fit in
+   * one byte) in another */
   Bytes *bc = (Bytes *)co->bytecode;
   wr_u(sb, bc->len);
   for (size_t i = 0; i < bc->len;) {
     uint8_t op = bc->data[i++];
-    sb_addc(sb, (char)op);
+    sb_addc(&w->s[S_OPS], (char)op);
     if (op < OP_HAVE_ARG) continue;
     if (i + 3 > bc->len) raise_msg(&ValueError_type, "freeze: truncated instruction");
-    wr_u(sb, (uint32_t)bc->data[i] | (uint32_t)bc->data[i + 1] << 8 | (uint32_t)bc->data[i + 2] << 16);
+    wr_u(&w->s[S_ARGS], (uint32_t)bc->data[i] | (uint32_t)bc->data[i + 1] << 8 | (uint32_t)bc->data[i + 2] << 16);
     i += 3;
   }
+  sb = &w->s[S_LINES];
   size_t n = co->lines ? ((Bytes *)co->lines)->len / 8 : 0;
   wr_u(sb, n);
   uint32_t off = 0, line = 0;
@@ -89,15 +98,16 @@ static void wr_code(Wr *w, SB *sb, Code *co) {
     wr_z(sb, a);
   }
   Tuple *k = (Tuple *)co->consts;
-  wr_u(sb, k->len);
-  for (size_t i = 0; i < k->len; i++) wr_obj(w, sb, k->items[i]);
-  wr_strs(w, sb, co->names);
-  wr_strs(w, sb, co->varnames);
-  wr_strs(w, sb, co->cellnames);
-  wr_strs(w, sb, co->freenames);
+  wr_u(&w->s[S_CONSTS], k->len);
+  for (size_t i = 0; i < k->len; i++) wr_obj(w, k->items[i]);
+  wr_strs(w, co->names);
+  wr_strs(w, co->varnames);
+  wr_strs(w, co->cellnames);
+  wr_strs(w, co->freenames);
 }
 
-static void wr_obj(Wr *w, SB *sb, Value v) {
+static void wr_obj(Wr *w, Value v) {
+  SB *sb = &w->s[S_CONSTS];
   if (v == NONE) sb_addc(sb, 'N');
   else if (v == TRUE_V) sb_addc(sb, 'T');
   else if (v == FALSE_V) sb_addc(sb, 'F');
@@ -126,22 +136,21 @@ static void wr_obj(Wr *w, SB *sb, Value v) {
     Tuple *t = (Tuple *)v;
     sb_addc(sb, 't');
     wr_u(sb, t->len);
-    for (size_t i = 0; i < t->len; i++) wr_obj(w, sb, t->items[i]);
+    for (size_t i = 0; i < t->len; i++) wr_obj(w, t->items[i]);
   } else if (is_type(v, &code_type)) {
     sb_addc(sb, 'c');
-    wr_code(w, sb, (Code *)v);
+    wr_code(w, (Code *)v);
   } else {
     raise_msg(&TypeError_type, "freeze: cannot store a constant of type '%s'", type_name(v));
   }
 }
 
 /* The string table comes first in the blob but is complete only after the objects are
- * written, so the objects go to a second buffer. */
+ * written, so the objects go to the section buffers first. */
 void persist_dump(Value code, SB *out) {
-  SB body;
-  sb_init(&body, 1024);
-  Wr w = {out, dict_new(), list_new(0)};
-  wr_obj(&w, &body, code);
+  Wr w = {.strs = dict_new(), .order = list_new(0)};
+  for (int i = 0; i < S_COUNT; i++) sb_init(&w.s[i], 1024);
+  wr_obj(&w, code);
   sb_add(out, "VB", 2);
   sb_addc(out, PERSIST_VERSION);
   List *order = (List *)w.order;
@@ -152,7 +161,8 @@ void persist_dump(Value code, SB *out) {
     wr_u(out, (uint64_t)str_len(s) << 1 | (key->items[1] == TRUE_V));
     sb_addv(out, s);
   }
-  sb_add(out, body.buf, body.len);
+  for (int i = 0; i < S_COUNT - 1; i++) wr_u(out, w.s[i].len);
+  for (int i = 0; i < S_COUNT; i++) sb_add(out, w.s[i].buf, w.s[i].len);
 }
 
 static void *alloc_for_file(size_t n) { return gc_alloc_nothrow(n); }
@@ -202,6 +212,35 @@ static int check(int n, char **files) {
   return 0;
 }
 
+/* the table freeze.py generates: empty in vbpy-freeze, the real modules in vbpy-rt */
+extern const char *const frozen_names[];
+extern const unsigned char *const frozen_code[];
+extern const size_t frozen_sizes[];
+extern const int frozen_count;
+
+/* the packed form (persist_load_packed's decoder) against the freeze tool's own output */
+static int check_frozen(int n, char **files) {
+  for (int i = 0; i < n; i++) {
+    const char *base = strrchr(files[i], '/') ? strrchr(files[i], '/') + 1 : files[i];
+    size_t len = strlen(base) > 3 ? strlen(base) - 3 : 0; /* without ".py" */
+    int k = 0;
+    while (k < frozen_count && !(strlen(frozen_names[k]) == len && strncmp(frozen_names[k], base, len) == 0)) k++;
+    if (k == frozen_count) {
+      fprintf(stderr, "vbpy-freeze: %s: not a frozen module of this binary\n", files[i]);
+      return 1;
+    }
+    Value fname = str_printf("<frozen %s>", frozen_names[k]);
+    Bytes *a = (Bytes *)dump_value(compile_file(files[i], fname));
+    Bytes *b = (Bytes *)dump_value(persist_load_packed(frozen_code[k], frozen_sizes[k], fname));
+    if (a->len != b->len || memcmp(a->data, b->data, a->len) != 0) {
+      fprintf(stderr, "vbpy-freeze: %s: the packed module does not load as compiled\n", files[i]);
+      return 1;
+    }
+  }
+  printf("packed frozen modules: %d ok\n", n);
+  return 0;
+}
+
 extern Value (*py_main_compiler)(const char *src, size_t len, Value filename, int mode);
 
 int main(int argc, char **argv) {
@@ -216,11 +255,13 @@ int main(int argc, char **argv) {
       status = fwrite(b->data, 1, b->len, stdout) == b->len && fflush(stdout) == 0 ? 0 : 1;
     } else if (argc >= 2 && strcmp(argv[1], "--check") == 0) {
       status = check(argc - 2, argv + 2);
+    } else if (argc >= 2 && strcmp(argv[1], "--check-frozen") == 0) {
+      status = check_frozen(argc - 2, argv + 2);
     } else if (argc >= 2 && argv[1][0] != '-') {
       py_main_compiler = round_trip;
       status = py_run_file(argv[1], argc - 1, argv + 1);
     } else {
-      fprintf(stderr, "usage: vbpy-freeze --dump FILE.py NAME | --check FILE.py... | FILE.py [ARGS]\n");
+      fprintf(stderr, "usage: vbpy-freeze --dump FILE.py NAME | --check FILE.py... | --check-frozen FILE.py... | FILE.py [ARGS]\n");
       status = 2;
     }
     nlr_pop();

@@ -5,88 +5,57 @@
 
 For each FILE.py (module name = file name), the host freeze tool (py/frozen/dump.c) compiles the
 module and prints its code objects in the portable format of py/persist.h; freeze.py packs that
-blob (LZ77, below) and OUT.c gets one byte array per module plus the table import.c reads:
+blob (DEFLATE, below) and OUT.c gets one byte array per module plus the table import.c reads:
 frozen_names, frozen_code, frozen_sizes, frozen_count.  Without files it writes an empty table (what the freeze tool itself links with).
 """
 import os
 import subprocess
 import sys
+import zlib
 
 
 # ---- packing (decoder: persist_load_packed in py/persist.c) ----------------------------------
-# LZ77 with byte-aligned tokens: c < 0x80 is a run of c + 1 literals; otherwise a copy of
-# (c & 0x3f) + 3 bytes from d + 1 back, d being the next byte (plus 256 * the byte after it when
-# c & 0x40).  Greedy with one step of lazy matching; about a third smaller than the blob.
-MIN_MATCH, MAX_MATCH, WINDOW, CHAIN = 3, 66, 65536, 64
+# A raw DEFLATE stream (RFC 1951), zlib's best effort: Huffman coding over LZ77 matches makes
+# the blobs about 46% smaller where the previous byte-aligned LZ77 alone made them 26% smaller,
+# which pays for the decoder many times over.  zlib picks the block types; the decoder takes all.
+# PAD zero bytes follow the stream so the decoder can load input two bytes at a time without
+# testing for its end (see fill() in persist.c).
+PAD = b"\0\0\0"
 
 
 def pack(data):
-    out, lit, heads = bytearray(), bytearray(), {}
+    # The string table (text) and the code records (small numbers) have different statistics:
+    # ending the block after the table gives each its own Huffman codes, and the LZ77 window
+    # still spans both (about 2% smaller).
+    split = string_table_end(data)
+    z = zlib.compressobj(9, zlib.DEFLATED, -15, 9)
+    return z.compress(data[:split]) + z.flush(zlib.Z_BLOCK) + z.compress(data[split:]) + z.flush() + PAD
 
-    def flush():
-        for i in range(0, len(lit), 128):
-            chunk = lit[i:i + 128]
-            out.append(len(chunk) - 1)
-            out.extend(chunk)
-        lit.clear()
 
-    def longest(i):
-        best_len, best_off = 0, 0
-        if i + MIN_MATCH > len(data):
-            return best_len, best_off
-        for j in reversed(heads.get(data[i:i + MIN_MATCH], [])[-CHAIN:]):
-            off = i - j
-            if off > WINDOW:
-                break
-            n = 0
-            while n < MAX_MATCH and i + n < len(data) and data[j + n] == data[i + n]:
-                n += 1
-            if n > best_len:
-                best_len, best_off = n, off
-        return best_len, best_off
+def string_table_end(blob):
+    """Offset of the first object after the blob's string table (layout in py/persist.h)."""
+    pos = 3  # "VB" VERSION
 
-    def index(i):
-        if i + MIN_MATCH <= len(data):
-            heads.setdefault(data[i:i + MIN_MATCH], []).append(i)
+    def u():
+        nonlocal pos
+        value = shift = 0
+        while True:
+            byte = blob[pos]
+            pos += 1
+            value |= (byte & 0x7F) << shift
+            shift += 7
+            if not byte & 0x80:
+                return value
 
-    i = 0
-    while i < len(data):
-        n, off = longest(i)
-        # a 3-byte match with a 2-byte offset saves nothing; a longer match one byte on wins
-        if n >= MIN_MATCH and (n > MIN_MATCH or off <= 256) and longest(i + 1)[0] <= n + 1:
-            flush()
-            if off <= 256:
-                out += bytes([0x80 | (n - MIN_MATCH), off - 1])
-            else:
-                out += bytes([0xC0 | (n - MIN_MATCH), (off - 1) & 0xFF, (off - 1) >> 8])
-            for k in range(n):
-                index(i + k)
-            i += n
-        else:
-            lit.append(data[i])
-            index(i)
-            i += 1
-    flush()
-    return bytes(out)
+    for _ in range(u()):
+        pos += u() >> 1
+    return pos
 
 
 def unpack(packed):
-    out, i = bytearray(), 0
-    while i < len(packed):
-        c = packed[i]
-        i += 1
-        if c < 0x80:
-            out += packed[i:i + c + 1]
-            i += c + 1
-        else:
-            off = packed[i] + 1
-            i += 1
-            if c & 0x40:
-                off += packed[i] << 8
-                i += 1
-            for _ in range((c & 0x3F) + MIN_MATCH):
-                out.append(out[-off])
-    return bytes(out)
+    z = zlib.decompressobj(-15)
+    out = z.decompress(packed)
+    return out if z.eof and z.unused_data == PAD else None
 
 
 def varint(n):
