@@ -12,8 +12,22 @@ Value calliter_new(Value fn, Value sentinel);
 Value vm_run_class_body(Function *fn, Value ns);
 
 /* ---- output ------------------------------------------------------------------------------- */
+/* sys.stdout as the program left it: print() follows a reassignment (sys.stdout = buffer,
+ * contextlib.redirect_stdout) as CPython's does */
+static Value sys_stdout_now(void) {
+  static Value name, sys_name; /* interned: the intern table keeps them alive */
+  if (!name) {
+    name = intern_cstr("stdout");
+    sys_name = intern_cstr("sys");
+  }
+  Value sys = dict_get_str(vm.modules, sys_name);
+  Value cur = sys ? dict_get_str(((Module *)sys)->dict, name) : VNULL;
+  return cur ? cur : vm.sys_stdout;
+}
+
 void py_print_value(Value file, Value s) {
-  if (!file || file == NONE || file == vm.sys_stdout) {
+  if (!file || file == NONE) file = sys_stdout_now();
+  if (file == vm.sys_stdout) {
     port_write(1, str_cstr(s), str_len(s));
     return;
   }
@@ -31,7 +45,7 @@ static Value b_print(int nargs, int nkw, const Value *a) {
   Value flush = kwarg_find(nargs, nkw, a, N.flush);
   for (int i = 0; i < nkw; i++) {
     Value k = a[nargs + 2 * i];
-    if (k != N.sep && k != N.end && k != N.file && k != N.flush)
+    if (!str_eq(k, N.sep) && !str_eq(k, N.end) && !str_eq(k, N.file) && !str_eq(k, N.flush))
       raise_msg(&TypeError_type, "'%s' is an invalid keyword argument for print()", str_cstr(k));
   }
   if (sep && sep != NONE && !isinst(sep, &str_type)) raise_msg(&TypeError_type, "sep must be None or a string, not %s", type_name(sep));
@@ -47,7 +61,8 @@ static Value b_print(int nargs, int nkw, const Value *a) {
   }
   if (end && end != NONE) sb_addv(&sb, end);
   else sb_addc(&sb, '\n');
-  if (!file || file == NONE || file == vm.sys_stdout) {
+  if (!file || file == NONE) file = sys_stdout_now();
+  if (file == vm.sys_stdout) {
     port_write(1, sb.buf, sb.len);
     gc_free(sb.buf);
   } else {

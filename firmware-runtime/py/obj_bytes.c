@@ -332,15 +332,30 @@ static Value m_fromhex(int n, const Value *a) {
   if (t == &bytearray_type) return ba;
   return bytes_new(((ByteArray *)ba)->data, ((ByteArray *)ba)->len);
 }
+/* find/index/count's optional start and end, as slice bounds; false when start is past the
+ * end (then even an empty needle is not found, as CPython) */
+static bool byte_range(size_t len, int n, const Value *a, size_t *b, size_t *e) {
+  intptr_t L = (intptr_t)len, s = 0, t = L;
+  if (n > 2 && a[2] != NONE) s = py_index(a[2]);
+  if (n > 3 && a[3] != NONE) t = py_index(a[3]);
+  if (s < 0 && (s += L) < 0) s = 0;
+  if (t < 0 && (t += L) < 0) t = 0;
+  if (t > L) t = L;
+  if (s > L) return false;
+  *b = (size_t)s;
+  *e = (size_t)(t < s ? s : t);
+  return true;
+}
+
 static Value m_find(int n, const Value *a) {
-  (void)n;
   const uint8_t *d, *x;
-  size_t len, xn;
+  size_t len, xn, b, e;
   buf_of(a[0], &d, &len);
   uint8_t one;
   if (is_int(a[1])) { one = (uint8_t)py_index(a[1]); x = &one; xn = 1; }
   else buf_of(a[1], &x, &xn);
-  const uint8_t *f = find_mem(d, len, x, xn);
+  if (!byte_range(len, n, a, &b, &e)) return MK_SMALL(-1);
+  const uint8_t *f = find_mem(d + b, e - b, x, xn);
   return MK_SMALL(f ? f - d : -1);
 }
 static Value m_index(int n, const Value *a) {
@@ -349,20 +364,38 @@ static Value m_index(int n, const Value *a) {
   return r;
 }
 static Value m_count(int n, const Value *a) {
-  (void)n;
   const uint8_t *d, *x;
-  size_t len, xn;
+  size_t len, xn, b, e;
   buf_of(a[0], &d, &len);
   uint8_t one;
   if (is_int(a[1])) { one = (uint8_t)py_index(a[1]); x = &one; xn = 1; }
   else buf_of(a[1], &x, &xn);
+  if (!byte_range(len, n, a, &b, &e)) return MK_SMALL(0);
   intptr_t c = 0;
-  if (xn == 0) return MK_SMALL(len + 1);
-  for (size_t i = 0; i + xn <= len;) {
+  if (xn == 0) return MK_SMALL((intptr_t)(e - b) + 1);
+  for (size_t i = b; i + xn <= e;) {
     if (memcmp(d + i, x, xn) == 0) { c++; i += xn; }
     else i++;
   }
   return MK_SMALL(c);
+}
+
+static Value m_rfind(int n, const Value *a) {
+  const uint8_t *d, *x;
+  size_t len, xn, b, e;
+  buf_of(a[0], &d, &len);
+  uint8_t one;
+  if (is_int(a[1])) { one = (uint8_t)py_index(a[1]); x = &one; xn = 1; }
+  else buf_of(a[1], &x, &xn);
+  if (!byte_range(len, n, a, &b, &e) || xn > e - b) return MK_SMALL(-1);
+  for (size_t i = e - xn + 1; i-- > b;)
+    if (memcmp(d + i, x, xn) == 0) return MK_SMALL((intptr_t)i);
+  return MK_SMALL(-1);
+}
+static Value m_rindex(int n, const Value *a) {
+  Value r = m_rfind(n, a);
+  if (SMALL_VAL(r) < 0) raise_msg(&ValueError_type, "subsection not found");
+  return r;
 }
 static Value startend(const Value *a, bool end) {
   const uint8_t *d, *x;
@@ -474,7 +507,8 @@ static Value m_reverse(int n, const Value *a) {
 #define COMMON_METHODS \
   {"decode", m_decode, 1, 3, 0, MK_METHOD}, {"hex", m_hex, 1, 2, 0, MK_METHOD}, \
   {"fromhex", m_fromhex, 2, 2, 0, MK_CLASS}, {"find", m_find, 2, 4, 0, MK_METHOD}, \
-  {"index", m_index, 2, 4, 0, MK_METHOD}, {"count", m_count, 2, 2, 0, MK_METHOD}, \
+  {"index", m_index, 2, 4, 0, MK_METHOD}, {"count", m_count, 2, 4, 0, MK_METHOD}, \
+  {"rfind", m_rfind, 2, 4, 0, MK_METHOD}, {"rindex", m_rindex, 2, 4, 0, MK_METHOD}, \
   {"startswith", m_startswith, 2, 2, 0, MK_METHOD}, {"endswith", m_endswith, 2, 2, 0, MK_METHOD}, \
   {"join", m_join, 2, 2, 0, MK_METHOD}, {"split", m_split, 1, 3, 0, MK_METHOD}, \
   {"strip", m_strip, 1, 2, 0, MK_METHOD}, {"lstrip", m_lstrip, 1, 2, 0, MK_METHOD}, \

@@ -1,4 +1,4 @@
-# vbpy's contextlib (frozen): contextmanager, suppress, nullcontext, closing.
+# vbpy's contextlib (frozen): contextmanager, suppress, nullcontext, closing, redirect_stdout/stderr.
 
 
 class _GeneratorCM:
@@ -70,3 +70,31 @@ class closing:
     def __exit__(self, *exc):
         self.thing.close()
         return False
+
+
+class _Redirect:
+    # redirect_stdout/redirect_stderr: swap the sys attribute for the block (print follows
+    # sys.stdout); nestable, and reusable as CPython's
+    _name = 'stdout'
+
+    def __init__(self, target):
+        self._target = target
+        self._old = []
+
+    def __enter__(self):
+        import sys
+        self._old.append(getattr(sys, self._name))
+        setattr(sys, self._name, self._target)
+        return self._target
+
+    def __exit__(self, *exc):
+        import sys
+        setattr(sys, self._name, self._old.pop())
+
+
+class redirect_stdout(_Redirect):
+    _name = 'stdout'
+
+
+class redirect_stderr(_Redirect):
+    _name = 'stderr'
