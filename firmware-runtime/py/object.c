@@ -578,7 +578,7 @@ Value py_getattr(Value obj, Value name) {
     Value m = lookup_user(t, N.__getattr__);
     if (m) return call_with_self(m, obj, 1, &name);
   }
-  if (t == &type_type)
+  if (t == &type_type || type_is_sub(t, &type_type))
     raise_msg(&AttributeError_type, "type object '%s' has no attribute '%s'", ((Type *)obj)->name, str_cstr(name));
   if (t == &module_type)
     raise_msg(&AttributeError_type, "module '%s' has no attribute '%s'", str_cstr(((Module *)obj)->name), str_cstr(name));
@@ -752,8 +752,10 @@ Value py_getitem(Value obj, Value index) {
     if (m) return call_with_self(m, obj, 1, &index);
   }
   if (t->subscr) return t->subscr(obj, index, VNULL);
-  if (t == &type_type) {
+  if (t == &type_type || type_is_sub(t, &type_type)) {
+    /* a classmethod (type.__new__ makes it one): called with the class itself */
     Value m = lookup_mro((Type *)obj, N.__class_getitem__);
+    if (m && type_of(m) == &classmethod_type) return py_call2(((StaticMethod *)m)->func, obj, index);
     if (m) return call_with_self(m, obj, 1, &index);
     return obj; /* list[int] and friends: typing only */
   }

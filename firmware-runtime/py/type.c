@@ -460,10 +460,17 @@ static Value type_getattr(Value v, Value name) {
   if (name == N.__dict__) return dict_copy(t->dict);
   if (name == N.__module__) return t->module ? t->module : str_from_cstr("builtins");
   if (name == N.__doc__) return NONE;
-  if (name == N.__class__) return V(&type_type);
-  attr = lookup_mro(&type_type, name);
-  if (attr && (type_of(attr) == &builtin_type || type_of(attr) == &function_type)) return bound_new(v, attr);
-  return VNULL;
+  /* then the metaclass (type, or a class derived from it): its methods bind to the class */
+  Type *mt = type_of(v);
+  if (name == N.__class__) return V(mt);
+  attr = lookup_mro(mt, name);
+  if (!attr) return VNULL;
+  Type *at = type_of(attr);
+  if (at == &builtin_type || at == &function_type) return bound_new(v, attr);
+  if (at == &staticmethod_type) return ((StaticMethod *)attr)->func;
+  if (at == &classmethod_type) return bound_new(V(mt), ((StaticMethod *)attr)->func);
+  if (at == &property_type && ((Property *)attr)->fget) return py_call1(((Property *)attr)->fget, v);
+  return mt == &type_type ? VNULL : attr;
 }
 
 static bool type_setattr(Value v, Value name, Value val) {
