@@ -32,6 +32,7 @@ typedef struct Unit {
   FBlock fb[32];
   int nfb;
   bool repl;
+  bool doc; /* consts[0] is the docstring (CO_DOC) */
 } Unit;
 
 typedef struct {
@@ -126,6 +127,15 @@ static int const_index(C *c, Value v) {
 
 static void load_const(C *c, Value v) { emit(c, OP_LOAD_CONST, const_index(c, v)); }
 
+/* A body's docstring: its first statement, when that is a string literal. */
+static Value docstring(NodeList *body) {
+  if (body->n == 0) return VNULL;
+  Node *first = body->items[0];
+  if (first->kind != S_EXPR || first->a->kind != E_CONST || !is_type(first->a->v, &str_type)) return VNULL;
+  return first->a->v;
+}
+
+
 static int name_index(C *c, Value name) {
   Value i = dict_get_str(c->u->name_idx, name);
   if (i) return (int)SMALL_VAL(i);
@@ -133,6 +143,14 @@ static int name_index(C *c, Value name) {
   list_append(c->u->names, name);
   dict_set(c->u->name_idx, name, MK_SMALL(k));
   return k;
+}
+
+/* Module and class bodies keep their docstring in __doc__, as CPython does. */
+static void store_doc(C *c, NodeList *body) {
+  Value doc = docstring(body);
+  if (!doc) return;
+  load_const(c, doc);
+  emit(c, OP_STORE_NAME, name_index(c, N.__doc__));
 }
 
 /* ---- names -------------------------------------------------------------------------------- */
@@ -1228,6 +1246,7 @@ static Code *finish_unit(C *c, Scope *s, Value name, Value qualname, int firstli
   /* an awaiting comprehension is a coroutine; an awaiting generator expression, with both flags,
    * an async generator (PEP 530) */
   if (s->coroutine && s->kind == SC_COMPREHENSION) flags |= CO_COROUTINE;
+  if (u->doc) flags |= CO_DOC;
   if (code->ncells) {
     int16_t *map = gc_alloc(code->ncells * sizeof(int16_t));
     bool any = false;
@@ -1283,6 +1302,11 @@ static Code *compile_scope_code(C *c, Scope *s, Node *n) {
   u.line = n->line;
   c->u = &u;
   if (n->kind == S_FUNCDEF) {
+    Value doc = docstring(&n->list);
+    if (doc) {
+      const_index(c, doc); /* the first constant: consts[0] */
+      u.doc = true;
+    }
     compile_body(c, &n->list);
     load_const(c, NONE);
     emit0(c, OP_RETURN_VALUE);
@@ -1294,6 +1318,7 @@ static Code *compile_scope_code(C *c, Scope *s, Node *n) {
     emit(c, OP_STORE_NAME, name_index(c, N.__module__));
     load_const(c, s->qualname);
     emit(c, OP_STORE_NAME, name_index(c, N.__qualname__));
+    store_doc(c, &n->list);
     if (has_annotations(&n->list)) {
       emit(c, OP_BUILD_MAP, 0);
       emit(c, OP_STORE_NAME, name_index(c, N.__annotations__));
@@ -1383,6 +1408,7 @@ Value compile_source(const char *src, size_t len, Value filename, int mode) {
     emit(&c, OP_BUILD_MAP, 0);
     emit(&c, OP_STORE_GLOBAL, name_index(&c, N.__annotations__));
   }
+  if (!repl) store_doc(&c, &mod->list);
   compile_body(&c, &mod->list);
   load_const(&c, NONE);
   emit0(&c, OP_RETURN_VALUE);

@@ -29,7 +29,7 @@ static Value function_getattr(Value v, Value name) {
     Value m = dict_get_str(f->globals, N.__name__);
     return m ? m : NONE;
   }
-  if (name == N.__doc__) return NONE;
+  if (name == N.__doc__) return f->code->flags & CO_DOC ? ((Tuple *)f->code->consts)->items[0] : NONE;
   if (name == N.__code__) return V(f->code);
   if (name == N.__defaults__) return f->defaults ? f->defaults : NONE;
   if (name == N.__dict__) {
@@ -101,6 +101,7 @@ Value module_new(Value name) {
   m->name = name;
   m->dict = dict_new();
   dict_set(m->dict, N.__name__, name);
+  dict_set(m->dict, N.__doc__, NONE); /* the module's docstring replaces it when it runs */
   return V(m);
 }
 

@@ -173,7 +173,8 @@ typedef Value (*BuiltinKwFn)(int nargs, int nkw, const Value *args);
 
 enum {
   CO_VARARGS = 1, CO_VARKW = 2, CO_GENERATOR = 4, CO_COROUTINE = 8, CO_NEWLOCALS = 16,
-  CO_CLASS_CELL = 32, CO_HAS_CELLARGS = 64
+  CO_CLASS_CELL = 32, CO_HAS_CELLARGS = 64,
+  CO_DOC = 128 /* consts[0] is the function's docstring */
 };
 typedef struct {
   Obj hdr;

@@ -606,6 +606,8 @@ Value type_new_class_kw(Value name, Value bases, Value dict, Type *meta, int nkw
   t->flags = TF_HEAP | TF_BASETYPE | (base->flags & (TF_EXC | TF_HAS_GETATTR));
   for (size_t i = 1; i < bt->len; i++) t->flags |= ((Type *)bt->items[i])->flags & (TF_EXC | TF_HAS_GETATTR);
   t->dict = dict_copy(dict);
+  /* __doc__ is never inherited: a class without a docstring has None (CPython) */
+  if (!dict_get_str(t->dict, N.__doc__)) dict_set(t->dict, N.__doc__, NONE);
   t->module = dict_get_str(t->dict, N.__module__);
   /* instances get a __dict__ slot after the base layout; classes (metaclass instances) keep
    * their attributes in the type's own dict instead */
