@@ -1247,6 +1247,8 @@ static Code *finish_unit(C *c, Scope *s, Value name, Value qualname, int firstli
    * an async generator (PEP 530) */
   if (s->coroutine && s->kind == SC_COMPREHENSION) flags |= CO_COROUTINE;
   if (u->doc) flags |= CO_DOC;
+  if (s->posonly > 255) cerror(c, NULL, "too many positional-only parameters%s", "");
+  flags |= (uint16_t)(s->posonly << 8);
   if (code->ncells) {
     int16_t *map = gc_alloc(code->ncells * sizeof(int16_t));
     bool any = false;

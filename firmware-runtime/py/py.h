@@ -176,6 +176,7 @@ enum {
   CO_CLASS_CELL = 32, CO_HAS_CELLARGS = 64,
   CO_DOC = 128 /* consts[0] is the function's docstring */
 };
+#define CO_POSONLY(flags) ((flags) >> 8) /* bits 8-15: how many parameters come before a / */
 typedef struct {
   Obj hdr;
   Value name, qualname, filename;

@@ -88,6 +88,7 @@ static void visit_args_defaults(SCtx *c, Scope *outer, Node *args) {
 static void add_params(SCtx *c, Scope *fs, Node *args) {
   for (int i = 0; i < args->list.n; i++) sym_add(c, fs, args->list.items[i]->v, SYM_PARAM | SYM_BOUND, args->line);
   fs->argcount = args->list.n;
+  fs->posonly = args->op;
   for (int i = 0; i < args->list2.n; i++) sym_add(c, fs, args->list2.items[i]->v, SYM_PARAM | SYM_BOUND, args->line);
   fs->kwonlycount = args->list2.n;
   if (args->b) {

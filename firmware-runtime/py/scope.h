@@ -22,6 +22,7 @@ typedef struct Scope {
   Value name, qualname;
   bool generator, coroutine, uses_super;
   int argcount, kwonlycount;
+  int posonly; /* parameters before a / */
   bool varargs, varkw;
 } Scope;
 

@@ -77,9 +77,13 @@ void frame_bind_args(Frame *f, Function *fn, int nargs, int nkw, const Value *ar
     const Value *names = ((Tuple *)co->varnames)->items;
     for (int k = 0; k < nkw; k++) {
       Value name = args[nargs + 2 * k], val = args[nargs + 2 * k + 1];
-      int idx = -1;
-      for (int i = 0; i < argc + kwonly; i++)
+      int idx = -1, posonly = CO_POSONLY(co->flags);
+      for (int i = posonly; i < argc + kwonly; i++)
         if (names[i] == name || str_eq(names[i], name)) { idx = i; break; }
+      if (idx < 0 && !kwdict)
+        for (int i = 0; i < posonly; i++)
+          if (str_eq(names[i], name))
+            arg_error(fn, "got some positional-only arguments passed as keyword arguments: '%s'", str_cstr(name));
       if (idx >= 0) {
         if (loc[idx]) arg_error(fn, "got multiple values for argument '%s'", str_cstr(name));
         loc[idx] = val;
