@@ -347,13 +347,24 @@ static bool byte_range(size_t len, int n, const Value *a, size_t *b, size_t *e) 
   return true;
 }
 
+/* find/count/rfind's operands: the bytes searched and the needle (bytes-like or one int) */
+static void haystack_needle(const Value *a, const uint8_t **d, size_t *len, const uint8_t **x,
+                            size_t *xn, uint8_t *one) {
+  buf_of(a[0], d, len);
+  if (is_int(a[1])) {
+    *one = (uint8_t)py_index(a[1]);
+    *x = one;
+    *xn = 1;
+  } else {
+    buf_of(a[1], x, xn);
+  }
+}
+
 static Value m_find(int n, const Value *a) {
   const uint8_t *d, *x;
   size_t len, xn, b, e;
-  buf_of(a[0], &d, &len);
   uint8_t one;
-  if (is_int(a[1])) { one = (uint8_t)py_index(a[1]); x = &one; xn = 1; }
-  else buf_of(a[1], &x, &xn);
+  haystack_needle(a, &d, &len, &x, &xn, &one);
   if (!byte_range(len, n, a, &b, &e)) return MK_SMALL(-1);
   const uint8_t *f = find_mem(d + b, e - b, x, xn);
   return MK_SMALL(f ? f - d : -1);
@@ -366,10 +377,8 @@ static Value m_index(int n, const Value *a) {
 static Value m_count(int n, const Value *a) {
   const uint8_t *d, *x;
   size_t len, xn, b, e;
-  buf_of(a[0], &d, &len);
   uint8_t one;
-  if (is_int(a[1])) { one = (uint8_t)py_index(a[1]); x = &one; xn = 1; }
-  else buf_of(a[1], &x, &xn);
+  haystack_needle(a, &d, &len, &x, &xn, &one);
   if (!byte_range(len, n, a, &b, &e)) return MK_SMALL(0);
   intptr_t c = 0;
   if (xn == 0) return MK_SMALL((intptr_t)(e - b) + 1);
@@ -383,10 +392,8 @@ static Value m_count(int n, const Value *a) {
 static Value m_rfind(int n, const Value *a) {
   const uint8_t *d, *x;
   size_t len, xn, b, e;
-  buf_of(a[0], &d, &len);
   uint8_t one;
-  if (is_int(a[1])) { one = (uint8_t)py_index(a[1]); x = &one; xn = 1; }
-  else buf_of(a[1], &x, &xn);
+  haystack_needle(a, &d, &len, &x, &xn, &one);
   if (!byte_range(len, n, a, &b, &e) || xn > e - b) return MK_SMALL(-1);
   for (size_t i = e - xn + 1; i-- > b;)
     if (memcmp(d + i, x, xn) == 0) return MK_SMALL((intptr_t)i);
