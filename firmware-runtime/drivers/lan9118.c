@@ -162,8 +162,8 @@ static int lan9118_send(struct rt_netdev *dev, const uint8_t *frame, size_t len)
   *reg(nic, TX_DATA_FIFO) = ((uint32_t)nic->tx_tag << 16) | (uint32_t)len;
   size_t i = 0;
   for (; i + 4 <= len; i += 4) {
-    uint32_t w = (uint32_t)frame[i] | (uint32_t)frame[i + 1] << 8 | (uint32_t)frame[i + 2] << 16 |
-                 (uint32_t)frame[i + 3] << 24;
+    uint32_t w; /* little-endian core: the FIFO's byte order; ARMv7-M loads unaligned words */
+    memcpy(&w, frame + i, 4);
     *reg(nic, TX_DATA_FIFO) = w;
   }
   if (i < len) {
@@ -200,14 +200,18 @@ static int lan9118_recv(struct rt_netdev *dev, uint8_t *buf, size_t cap) {
       discard(nic, words);
       continue;
     }
+    /* Whole words while they fit in the frame's data, then the tail bytes; the FCS and the
+     * padding are read out and dropped, so nothing past data_len (<= cap) is written. */
     uint32_t data_len = len - FCS_LEN;
-    for (uint32_t w = 0; w < words; w++) {
+    uint32_t w = 0;
+    for (; (w + 1) * 4 <= data_len; w++) {
       uint32_t v = *reg(nic, RX_DATA_FIFO);
-      for (uint32_t k = 0; k < 4; k++) {
-        uint32_t at = w * 4 + k;
-        if (at < data_len) {
-          buf[at] = (uint8_t)(v >> (8 * k));
-        }
+      memcpy(buf + w * 4, &v, 4);
+    }
+    for (; w < words; w++) {
+      uint32_t v = *reg(nic, RX_DATA_FIFO);
+      for (uint32_t at = w * 4, k = 0; k < 4 && at < data_len; k++, at++) {
+        buf[at] = (uint8_t)(v >> (8 * k));
       }
     }
     dev->rx_frames++;
