@@ -443,6 +443,7 @@ static inline Value *attr_hit(Value obj, Value name, const uint8_t *at) {
 }
 
 Value lookup_mro(Type *t, Value name);
+extern Type slotwrap_type; /* the built-in slot wrappers (type.c) */
 static void attr_fill(Value obj, Value name, const uint8_t *at, bool store) {
   if (IS_SMALL(obj)) return;
   Type *t = OBJ(obj)->type;
@@ -452,7 +453,6 @@ static void attr_fill(Value obj, Value name, const uint8_t *at, bool store) {
   if (store) {
     /* a __setattr__ written in Python (py_setattr calls it) rules stores out */
     Value m = lookup_mro(t, N.__setattr__);
-    extern Type slotwrap_type;
     if (m && type_of(m) != &slotwrap_type && type_of(m) != &builtin_type) return;
   }
   Value d = *(Value *)((char *)obj + t->dict_offset);

@@ -493,7 +493,7 @@ def _runloop():
             _idle(dt)  # only sleeping: one poll with a timeout (WFI on the board), never a spin
         if _th is not None:
             now = _ticks()
-            while _th is not None and _tdiff(_th._key, now) <= 0:
+            while _th is not None and _tdiff(_th._key, now) <= 0:  # due timers: _push, inlined
                 n = _th
                 _th = n._nx
                 n._st = _RDY
