@@ -1,5 +1,7 @@
 package dev.vboard.emulator.arm;
 
+import java.util.Arrays;
+
 /**
  * Exception state of the NVIC and the system handlers: per exception number, enabled, pending,
  * active and priority, plus the input level of each external interrupt line and AIRCR.PRIGROUP
@@ -16,9 +18,11 @@ public final class Nvic {
 
   private final int externalIrqs;
   private final int count;
-  private final boolean[] enabled;
-  private final boolean[] pending;
-  private final boolean[] active;
+  // Bit sets by exception number (bit n of word n / 64): the selection below runs on every
+  // interrupt and slice, and usually finds nothing pending and at most one exception active.
+  private final long[] enabled;
+  private final long[] pending;
+  private final long[] active;
   private final boolean[] level;
   private final int[] priority;
   private final int priorityMask;
@@ -38,9 +42,10 @@ public final class Nvic {
     }
     this.externalIrqs = externalIrqs;
     this.count = Exceptions.FIRST_IRQ + externalIrqs;
-    enabled = new boolean[count];
-    pending = new boolean[count];
-    active = new boolean[count];
+    int words = (count + 63) / 64;
+    enabled = new long[words];
+    pending = new long[words];
+    active = new long[words];
     level = new boolean[count];
     priority = new int[count];
     priorityMask = (0xff << (8 - priorityBits)) & 0xff;
@@ -53,21 +58,31 @@ public final class Nvic {
   }
 
   public void reset() {
-    for (int i = 0; i < count; i++) {
-      enabled[i] = false;
-      pending[i] = false;
-      active[i] = false;
-      priority[i] = 0;
-      // Line levels are the devices' state, not the NVIC's: they survive a reset and are
-      // re-driven by the devices' own reset.
-    }
-    enabled[Exceptions.NMI] = true;
-    enabled[Exceptions.HARD_FAULT] = true;
-    enabled[Exceptions.SVCALL] = true;
+    Arrays.fill(enabled, 0);
+    Arrays.fill(pending, 0);
+    Arrays.fill(active, 0);
+    Arrays.fill(priority, 0);
+    // Line levels are the devices' state, not the NVIC's: they survive a reset and are
+    // re-driven by the devices' own reset.
+    set(enabled, Exceptions.NMI, true);
+    set(enabled, Exceptions.HARD_FAULT, true);
+    set(enabled, Exceptions.SVCALL, true);
     // DebugMonitor stays disabled: DEMCR.MON_EN resets to 0 and no debugger sets it.
-    enabled[Exceptions.PENDSV] = true;
-    enabled[Exceptions.SYSTICK] = true;
+    set(enabled, Exceptions.PENDSV, true);
+    set(enabled, Exceptions.SYSTICK, true);
     prigroup = 0;
+  }
+
+  private static boolean get(long[] bits, int n) {
+    return (bits[n >>> 6] & (1L << n)) != 0;
+  }
+
+  private static void set(long[] bits, int n, boolean on) {
+    if (on) {
+      bits[n >>> 6] |= 1L << n;
+    } else {
+      bits[n >>> 6] &= ~(1L << n);
+    }
   }
 
   public int externalIrqs() {
@@ -104,44 +119,44 @@ public final class Nvic {
   // ---- per-exception state ----
 
   public boolean isEnabled(int exception) {
-    return enabled[exception];
+    return get(enabled, exception);
   }
 
   public void setEnabled(int exception, boolean on) {
-    if (enabled[exception] != on) {
-      enabled[exception] = on;
+    if (get(enabled, exception) != on) {
+      set(enabled, exception, on);
       changeListener.run();
     }
   }
 
   public boolean isPending(int exception) {
-    return pending[exception];
+    return get(pending, exception);
   }
 
   public void setPending(int exception) {
-    if (!pending[exception]) {
-      pending[exception] = true;
+    if (!get(pending, exception)) {
+      set(pending, exception, true);
       changeListener.run();
     }
   }
 
   public void clearPending(int exception) {
-    pending[exception] = false;
+    set(pending, exception, false);
   }
 
   public boolean isActive(int exception) {
-    return active[exception];
+    return get(active, exception);
   }
 
   /** Entry: the exception becomes active and stops pending (B1.5.6 ExceptionTaken). */
   public void activate(int exception) {
-    active[exception] = true;
-    pending[exception] = false;
+    set(active, exception, true);
+    set(pending, exception, false);
   }
 
   /** Return: the exception is no longer active; a line still high pends it again. */
   public void deactivate(int exception) {
-    active[exception] = false;
+    set(active, exception, false);
     if (exception >= Exceptions.FIRST_IRQ && level[exception]) {
       setPending(exception);
     }
@@ -150,12 +165,10 @@ public final class Nvic {
   /** Number of active exceptions (RETTOBASE is 1 when this is at most one). */
   public int activeCount() {
     int n = 0;
-    for (int i = 1; i < count; i++) {
-      if (active[i]) {
-        n++;
-      }
+    for (long word : active) {
+      n += Long.bitCount(word);
     }
-    return n;
+    return n - (get(active, 0) ? 1 : 0); // number 0 is thread mode, never active
   }
 
   /** Raw priority: fixed negative values for Reset, NMI and HardFault, else the 8-bit field. */
@@ -206,10 +219,16 @@ public final class Nvic {
   public int highestPending() {
     int best = 0;
     int bestPriority = Integer.MAX_VALUE;
-    for (int i = Exceptions.NMI; i < count; i++) {
-      if (pending[i] && enabled[i]) {
+    for (int w = 0; w < pending.length; w++) {
+      long bits = pending[w] & enabled[w];
+      while (bits != 0) {
+        int i = w * 64 + Long.numberOfTrailingZeros(bits);
+        bits &= bits - 1;
+        if (i < Exceptions.NMI) {
+          continue;
+        }
         int p = priority(i);
-        if (p < bestPriority) {
+        if (p < bestPriority) { // ascending numbers: the lowest number wins a tie
           best = i;
           bestPriority = p;
         }
@@ -220,8 +239,12 @@ public final class Nvic {
 
   /** True when some external interrupt is pending (ICSR.ISRPENDING). */
   public boolean anyIrqPending() {
-    for (int i = Exceptions.FIRST_IRQ; i < count; i++) {
-      if (pending[i]) {
+    for (int w = 0; w < pending.length; w++) {
+      long bits = pending[w];
+      if (w == 0) {
+        bits &= -1L << Exceptions.FIRST_IRQ;
+      }
+      if (bits != 0) {
         return true;
       }
     }
@@ -231,9 +254,14 @@ public final class Nvic {
   /** Group priority of the highest-priority active exception, or THREAD_PRIORITY. */
   public int activeGroupPriority() {
     int best = THREAD_PRIORITY;
-    for (int i = 1; i < count; i++) {
-      if (active[i]) {
-        best = Math.min(best, groupPriority(priority(i)));
+    for (int w = 0; w < active.length; w++) {
+      long bits = active[w];
+      while (bits != 0) {
+        int i = w * 64 + Long.numberOfTrailingZeros(bits);
+        bits &= bits - 1;
+        if (i >= 1) {
+          best = Math.min(best, groupPriority(priority(i)));
+        }
       }
     }
     return best;
