@@ -89,6 +89,9 @@ final class HostIo implements AutoCloseable {
     if (!selector.selectedKeys().isEmpty()) {
       return true;
     }
+    if (maxWaitNanos <= 0 && selector.keys().isEmpty()) {
+      return false; // nothing registered can be ready: spare the idle loop a system call
+    }
     try {
       if (maxWaitNanos <= 0) {
         selector.selectNow();
