@@ -27,6 +27,11 @@
  *    self-modifying-code check; the block hook marks a page as code the first time it sees a
  *    block there, before any of the block runs, and flushes the TLB if the page had been made
  *    dirty, so a later store to it takes the slow path again.
+ *
+ * 4. Optional direct block counting, see vb_direct_counting_*: translated code calls
+ *    helper_uc_tracecode at every block start, which walks the engine's hook list and calls
+ *    vb_block_hook through a pointer. Our interposed helper_uc_tracecode counts the common
+ *    case itself and forwards the rest, saving a third of the counting cost per block.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -35,46 +40,10 @@
 #include <string.h>
 #include <unicorn/unicorn.h>
 
-/* Shared with Java (dev.vboard.emulator.cpu.BlockCounter reads fields by these offsets). */
-typedef struct vb_counter {
-  uint64_t executed;    /* 0: instructions of the blocks entered in this slice */
-  uint64_t budget;      /* 8: never enter a block that would take executed past this */
-  uint32_t stop_flag;   /* 16: raised by Java: stop at the next block boundary */
-  uint32_t stop_cause;  /* 20: why the hook stopped: 0 it did not, 1 budget, 2 flag */
-  uint64_t block_addr;  /* 24: the last block seen (entered, or refused when stop_cause != 0) */
-  uint32_t block_size;  /* 32: its size in bytes */
-  uint32_t block_count; /* 36: its instruction count */
-  uint64_t blocks;      /* 40: blocks entered since creation (statistics) */
-  uint32_t watch_masks; /* 48: nonzero: stop when PRIMASK/FAULTMASK/BASEPRI change */
-  uint32_t masks;       /* 52: their value when the watch started (see read_masks) */
-  uint32_t trap_cause;  /* 56: a trap hook stopped the engine: 1 unaligned access, 2 divide by 0 */
-  uint32_t trap_addr;   /* 60: the unaligned address, or the divide's PC */
-  uint32_t div0_trap;   /* 64: set by Java while CCR.DIV_0_TRP is set (see vb_block_hook) */
-  uint32_t intr_pc;     /* 68: the PC when vb_intr_hook ran */
-  int32_t intr_no;      /* 72: the interrupt number vb_intr_hook saw, -1 none (Java clears it) */
-  uint32_t reserved;    /* 76 */
-  /* private: (address, size) -> instruction count, open addressing */
-  uint64_t *keys;
-  uint32_t *counts;
-  uint32_t mask;
-  uint32_t used;
-  /* A direct-mapped cache in front of the table: the hook's common case is one compare. */
-  struct vb_front *front;
-  /* Dirty data pages (see the header, 3): 1 bit per 4 KiB page of the 4 GiB space each. */
-  uint8_t *code_pages;   /* translated code was seen in the page */
-  uint8_t *dirtied;      /* a TLB entry of the page was made dirty */
-  void *cpu;             /* the engine's CPUState, as tlb_set_page_with_attrs_arm saw it */
-  uint32_t dirty_pages;  /* the dirty-page store path is on for this engine */
-} vb_counter;
+#include "vboardcpu.h"
 
 #define VB_INITIAL_SLOTS 4096u
 
-/* Front cache entry: the table key and the count (flags stripped; see vb_block_hook). */
-typedef struct vb_front {
-  uint64_t key;
-  uint32_t count;
-  uint32_t pad;
-} vb_front;
 
 #define VB_FRONT_SLOTS 4096u
 #define VB_PAGE_BITS 12
@@ -268,6 +237,7 @@ static __attribute__((noinline)) void block_hook_slow(vb_counter *c, uc_engine *
   uint32_t n = *slot & VB_COUNT_MASK;
   front->key = key;
   front->count = n;
+  c->last = front;
   c->block_addr = address;
   c->block_size = size;
   c->block_count = n;
@@ -289,29 +259,34 @@ static __attribute__((noinline)) void block_hook_slow(vb_counter *c, uc_engine *
     return;
   }
   c->executed += n;
-  c->blocks++;
 }
 
 /*
- * The UC_HOOK_BLOCK callback; user_data is the vb_counter. The common case (the block is in the
- * front cache, no stop flag, no mask watch, no divide trap, the budget holds) is a compare and
- * a few stores; anything else goes to block_hook_slow, which does the same work in full.
+ * The common case of counting a block: it is in the front cache, no stop flag, mask watch or
+ * divide trap is up and the budget holds. Adds its count and remembers its entry (the block's
+ * address, size and count are read from it when the run ends, see vb_emu_start). Returns 0,
+ * having changed nothing, for anything else: block_hook_slow does that in full.
  */
-void vb_block_hook(uc_engine *uc, uint64_t address, uint32_t size, void *user_data) {
-  vb_counter *c = user_data;
+static inline int count_block_fast(vb_counter *c, uint64_t address, uint32_t size) {
   uint64_t key = (address & 0xffffffffull) | (uint64_t) (size + 1) << 32;
   vb_front *front = &c->front[(address >> 1) & (VB_FRONT_SLOTS - 1)];
-  uint32_t n = front->count;
+  uint64_t executed = c->executed + front->count;
   if (__builtin_expect(front->key != key || (c->stop_flag | c->watch_masks | c->div0_trap) != 0
-                           || c->executed + n > c->budget, 0)) {
-    block_hook_slow(c, uc, address, size, front, key);
-    return;
+                           || executed > c->budget, 0)) {
+    return 0;
   }
-  c->block_addr = address;
-  c->block_size = size;
-  c->block_count = n;
-  c->executed += n;
-  c->blocks++;
+  c->executed = executed;
+  c->last = front;
+  return 1;
+}
+
+/* The UC_HOOK_BLOCK callback; user_data is the vb_counter. */
+void vb_block_hook(uc_engine *uc, uint64_t address, uint32_t size, void *user_data) {
+  vb_counter *c = user_data;
+  if (!count_block_fast(c, address, size)) {
+    uint64_t key = (address & 0xffffffffull) | (uint64_t) (size + 1) << 32;
+    block_hook_slow(c, uc, address, size, &c->front[(address >> 1) & (VB_FRONT_SLOTS - 1)], key);
+  }
 }
 
 /*
@@ -446,9 +421,11 @@ static int dirty_pages_on;
 
 /*
  * The counter of the engine running on this thread (set by vb_emu_start), so that the TLB fill
- * interposer, which gets only QEMU's CPUState, knows which engine's page maps to use.
+ * interposer, which gets only QEMU's CPUState, knows which engine's page maps to use, and the
+ * tracer interposer (section 4) which counter to count in. Initial-exec: the tracer reads it
+ * on every block, and the default model for a dlopen'ed library costs a __tls_get_addr call.
  */
-static __thread vb_counter *running;
+static __thread vb_counter *running __attribute__((tls_model("initial-exec")));
 
 /* Returns 1 when the three libunicorn functions the dirty-page path needs all resolve. */
 int vb_dirty_pages_available(void) {
@@ -548,13 +525,24 @@ void tlb_set_page_with_attrs_arm(void *cpu, uint32_t vaddr, uint64_t paddr, uint
   }
 }
 
-/* uc_emu_start with this engine's counter made the thread's running one (see `running`). */
+/*
+ * uc_emu_start with this engine's counter made the thread's running one (see `running`).
+ * Afterwards block_addr, block_size and block_count describe the last block the hook saw.
+ */
 int vb_emu_start(vb_counter *c, uc_engine *uc, uint64_t begin, uint64_t until, uint64_t timeout,
                  size_t count) {
   vb_counter *outer = running;
   running = c;
+  c->engine = uc;
+  c->last = NULL;
   int err = uc_emu_start(uc, begin, until, timeout, count);
   running = outer;
+  vb_front *last = c->last;
+  if (last != NULL) {
+    c->block_addr = last->key & 0xffffffffull;
+    c->block_size = (uint32_t) (last->key >> 32) - 1;
+    c->block_count = last->count;
+  }
   return err;
 }
 
@@ -562,10 +550,21 @@ int vb_emu_start(vb_counter *c, uc_engine *uc, uint64_t begin, uint64_t until, u
  * One slice's start as CpuCore does it, in one call rather than four from Java: clears the
  * interrupt and trap records, then runs from `begin` (VB_FROM_PC: the current PC) until
  * `until`. Bit 0 of the start address sets Unicorn's Thumb state, so it is taken from EPSR.T:
- * a BX to an even address at the end of the last slice must still fault (INVSTATE).
+ * a BX to an even address at the end of the last slice must still fault (INVSTATE). Leaves the
+ * final PC in end_pc and, for a run that nothing we know of stopped, whether a WFI or WFE
+ * ended it in end_hint, so that Java needs no further call to tell.
  */
 #define VB_FROM_PC UINT64_MAX
 #define VB_XPSR_T (1u << 24)
+
+/* WFI, WFE and their 32-bit forms (ARMv7-M ARM A7.7.158, A7.7.157). */
+#define VB_THUMB_WFI 0xbf30u
+#define VB_THUMB_WFE 0xbf20u
+#define VB_THUMB_HINT_W 0xf3afu
+#define VB_THUMB_WFI_W 0x8003u
+#define VB_THUMB_WFE_W 0x8002u
+
+static uint32_t hint_before(vb_counter *c, uc_engine *uc, uint32_t pc);
 
 int vb_emu_run(vb_counter *c, uc_engine *uc, uint64_t begin, uint64_t until) {
   uint32_t xpsr = 0;
@@ -578,5 +577,103 @@ int vb_emu_run(vb_counter *c, uc_engine *uc, uint64_t begin, uint64_t until) {
   }
   uc_reg_read(uc, UC_ARM_REG_XPSR, &xpsr);
   begin = (begin & 0xfffffffeull) | ((xpsr & VB_XPSR_T) != 0 ? 1 : 0);
-  return vb_emu_start(c, uc, begin, until, 0, 0);
+  int err = vb_emu_start(c, uc, begin, until, 0, 0);
+  uint32_t pc = 0;
+  uc_reg_read(uc, UC_ARM_REG_PC, &pc);
+  c->end_pc = pc;
+  c->end_hint = 0;
+  if ((err == UC_ERR_OK || err == UC_ERR_INSN_INVALID) && c->intr_no < 0 && c->trap_cause == 0
+      && c->stop_cause == 0) {
+    c->end_hint = hint_before(c, uc, pc);
+  }
+  return err;
+}
+
+/*
+ * WFI and WFE end a run with the PC just after them (WFE as an invalid instruction): which of
+ * the two, if any, precedes `pc`. Only RAM and ROM are read, never a device.
+ */
+static uint32_t hint_before(vb_counter *c, uc_engine *uc, uint32_t pc) {
+  uint8_t b[4];
+  if (pc < 4 || !vb_in_memory(c, pc - 4, 4, 0) || uc_mem_read(uc, pc - 4, b, 4) != UC_ERR_OK) {
+    return 0;
+  }
+  uint32_t hw1 = b[0] | (uint32_t) b[1] << 8;
+  uint32_t hw2 = b[2] | (uint32_t) b[3] << 8;
+  if (hw2 == VB_THUMB_WFI || (hw1 == VB_THUMB_HINT_W && hw2 == VB_THUMB_WFI_W)) {
+    return VB_HINT_WFI;
+  }
+  if (hw2 == VB_THUMB_WFE || (hw1 == VB_THUMB_HINT_W && hw2 == VB_THUMB_WFE_W)) {
+    return VB_HINT_WFE;
+  }
+  return 0;
+}
+
+/* ---- guest memory regions (RAM and ROM, never MMIO) ---- */
+
+/* Records a RAM (writable) or ROM region; Java calls this as it maps one. */
+void vb_counter_map_memory(vb_counter *c, uint64_t base, uint64_t size, int writable) {
+  if (c->memory_regions < VB_MAX_MEMORY_REGIONS) {
+    vb_memory_region *r = &c->memory[c->memory_regions++];
+    r->base = base;
+    r->end = base + size;
+    r->writable = writable != 0;
+  }
+}
+
+int vb_in_memory(const vb_counter *c, uint64_t addr, uint64_t len, int writable) {
+  for (uint32_t i = 0; i < c->memory_regions; i++) {
+    const vb_memory_region *r = &c->memory[i];
+    if (addr >= r->base && addr + len <= r->end) {
+      return !writable || r->writable;
+    }
+  }
+  return 0;
+}
+
+/* ---- direct block counting (see the header comment, 4) ---- */
+
+static void (*real_tracecode)(int32_t size, int32_t index, void *uc, int64_t address);
+static int direct_counting;
+
+/* Unicorn 2.0.x's uc_hook_idx for block hooks and the mask of the flags above the index. */
+#define VB_UC_HOOK_BLOCK_IDX 3
+#define VB_UC_HOOK_IDX_MASK 0x3f
+
+/* Returns 1 when libunicorn's own helper_uc_tracecode resolves behind ours. */
+int vb_direct_counting_available(void) {
+  real_tracecode = (void (*)(int32_t, int32_t, void *, int64_t))
+      dlsym(RTLD_NEXT, "helper_uc_tracecode");
+  return real_tracecode != NULL;
+}
+
+/* Process-wide switch, set once by Java after the version check (like vb_fast_stores_enable). */
+void vb_direct_counting_enable(int on) {
+  direct_counting = on && vb_direct_counting_available();
+}
+
+int vb_direct_counting_enabled(void) {
+  return direct_counting;
+}
+
+/*
+ * Interposes the helper that translated code calls at the start of every block when a block
+ * hook exists (libunicorn refers to it through its symbol, so ours wins when this library is
+ * loaded first). For a block of the engine running on this thread, the common case of
+ * vb_block_hook runs right here; everything else, and every other hook type, goes to the real
+ * helper, which walks the hook list and calls vb_block_hook. The result is the same either way:
+ * vb_block_hook is the engine's only block hook, registered over all addresses, and a stop
+ * request never reaches a block's helper call (the engine exits at the block's start).
+ */
+void helper_uc_tracecode(int32_t size, int32_t index, void *uc, int64_t address) {
+  vb_counter *c = running;
+  if (direct_counting && c != NULL && c->engine == uc && size > 0
+      && (index & VB_UC_HOOK_IDX_MASK) == VB_UC_HOOK_BLOCK_IDX
+      && count_block_fast(c, (uint64_t) address, (uint32_t) size)) {
+    return;
+  }
+  if (real_tracecode == NULL && !vb_direct_counting_available()) {
+    return; /* cannot happen: libunicorn is loaded before any code runs */
+  }
+  real_tracecode(size, index, uc, address);
 }

@@ -95,22 +95,15 @@ public final class CoreRegisters {
   /** The mask registers and the banked stack pointers, read with privilege. */
   public record Special(boolean primask, boolean faultmask, int basepri, int msp, int psp) { }
 
+  /** One native call (the exception model asks for these on every interrupt). */
   public Special special() {
-    int ipsr = ipsr();
-    boolean unprivileged = ipsr == 0 && (control() & CONTROL_NPRIV) != 0;
-    if (unprivileged) {
-      core.setReg(UC_ARM_REG_IPSR, 1); // handler mode is always privileged
-    }
-    Special s = new Special(
-        (core.reg(UC_ARM_REG_PRIMASK) & 1) != 0,
-        (core.reg(UC_ARM_REG_FAULTMASK) & 1) != 0,
-        core.reg(UC_ARM_REG_BASEPRI) & 0xff,
-        core.reg(UC_ARM_REG_MSP),
-        core.reg(UC_ARM_REG_PSP));
-    if (unprivileged) {
-      core.setReg(UC_ARM_REG_IPSR, 0);
-    }
-    return s;
+    core.readState();
+    return new Special(
+        core.state(CpuCore.STATE_PRIMASK) != 0,
+        core.state(CpuCore.STATE_FAULTMASK) != 0,
+        core.state(CpuCore.STATE_BASEPRI),
+        core.state(CpuCore.STATE_MSP),
+        core.state(CpuCore.STATE_PSP));
   }
 
   /**
@@ -128,6 +121,25 @@ public final class CoreRegisters {
     if (npriv) {
       core.setReg(UC_ARM_REG_CONTROL, sel | CONTROL_NPRIV);
     }
+  }
+
+  /**
+   * Exception entry's stacking and mode switch in one native call: see
+   * {@link CpuCore#enterException}. False, with nothing changed, when the frame or the vector
+   * is not in plain memory; {@link #enteredVector()} is the vector after true.
+   */
+  public boolean tryEnterException(int exception, int returnAddress, int vtor,
+      boolean stkalign) {
+    return core.enterException(exception, returnAddress, vtor, stkalign);
+  }
+
+  public int enteredVector() {
+    return core.enteredVector();
+  }
+
+  /** Exception return's unstacking in one native call; false: nothing changed. */
+  public boolean tryReturnFromException(int excReturn, boolean stkalign) {
+    return core.returnFromException(excReturn, stkalign);
   }
 
   public void setFaultmask(boolean on) {

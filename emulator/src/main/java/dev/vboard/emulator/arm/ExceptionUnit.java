@@ -130,6 +130,12 @@ public final class ExceptionUnit {
 
   /** Exception entry (B1.5.6 PushStack, ExceptionTaken). */
   private void enter(int exception, int returnAddress) {
+    boolean stkalign = (scs.ccr() & SystemControlSpace.CCR_STKALIGN) != 0;
+    if (regs.tryEnterException(exception, returnAddress, scs.vtor(), stkalign)) {
+      // The common case, natively: the frame in RAM, the vector in RAM or ROM.
+      handlerStarted(exception, regs.enteredVector());
+      return;
+    }
     int ipsr = regs.ipsr();
     int control = regs.control();
     boolean threadPsp = ipsr == 0 && (control & CoreRegisters.CONTROL_SPSEL) != 0;
@@ -174,17 +180,25 @@ public final class ExceptionUnit {
         return;
       }
     }
-    if ((vector & 1) == 0) {
-      GUEST.warn("vector for {} is 0x{} (not Thumb); running it as Thumb",
-          Exceptions.name(target), Long.toHexString(vector));
-    }
+
     regs.setMode(target, false, npriv != 0);
-    nvic.activate(target);
     regs.setLr(excReturn);
     regs.setXpsr((regs.xpsr() & ~(XPSR_IT | 0x1ff | XPSR_ALIGN)) | XPSR_T | target);
     regs.setPc((int) vector);
+    handlerStarted(target, (int) vector);
+  }
+
+  /** The bookkeeping after the switch to {@code exception}'s handler at {@code vector}. */
+  private void handlerStarted(int exception, int vector) {
+    if ((vector & 1) == 0) {
+      GUEST.warn("vector for {} is 0x{} (not Thumb); running it as Thumb",
+          Exceptions.name(exception), Integer.toHexString(vector));
+    }
+    nvic.activate(exception);
     event = true;
-    LOG.trace("enter {} -> 0x{}", Exceptions.name(target), Long.toHexString(vector));
+    if (LOG.isTraceEnabled()) {
+      LOG.trace("enter {} -> 0x{}", Exceptions.name(exception), Integer.toHexString(vector));
+    }
   }
 
   // ---- return ----
@@ -234,6 +248,10 @@ public final class ExceptionUnit {
 
   /** Unstacking (B1.5.8 PopStack). */
   private void popStack(int excReturn, boolean toThread) {
+    if (regs.tryReturnFromException(excReturn,
+        (scs.ccr() & SystemControlSpace.CCR_STKALIGN) != 0)) {
+      return; // the common case, natively: the frame in RAM or ROM
+    }
     boolean psp = excReturn == Exceptions.EXC_RETURN_THREAD_PSP;
     CoreRegisters.Special s = regs.special();
     int frame = psp ? s.psp() : s.msp();

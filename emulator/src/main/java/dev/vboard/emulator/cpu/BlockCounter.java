@@ -16,12 +16,18 @@ final class BlockCounter implements AutoCloseable {
   private static final int BLOCK_ADDR = 24;
   private static final int BLOCK_SIZE = 32;
   private static final int BLOCK_COUNT = 36;
-  private static final int BLOCKS = 40;
   private static final int TRAP_CAUSE = 56;
   private static final int TRAP_ADDR = 60;
   private static final int DIV0_TRAP = 64;
   private static final int INTR_PC = 68;
   private static final int INTR_NO = 72;
+  private static final int END_PC = 80;
+  private static final int END_HINT = 84;
+  private static final int STATE = 88;
+
+  /** Values of {@code end_hint}. */
+  static final int HINT_WFI = 1;
+  static final int HINT_WFE = 2;
 
   /** Values of {@code trap_cause}. */
   static final int TRAP_UNALIGNED = 1;
@@ -120,13 +126,27 @@ final class BlockCounter implements AutoCloseable {
     return counter.getInt(INTR_PC);
   }
 
+  /** The PC when the last {@link #run} returned. */
+  int endPc() {
+    return counter.getInt(END_PC);
+  }
+
+  /**
+   * For a run that no stop cause, interrupt or trap ended: {@link #HINT_WFI} or
+   * {@link #HINT_WFE} when that instruction is the one just before {@link #endPc}, else 0.
+   */
+  int endHint() {
+    return counter.getInt(END_HINT);
+  }
+
+  /** Element {@code i} of the state array (vb_read_state, VB_STATE_* in vboardcpu.h). */
+  int state(int i) {
+    return counter.getInt(STATE + 4L * i);
+  }
+
   /** CCR.DIV_0_TRP: while on, blocks with unhooked divides stop with {@link #CAUSE_DIVIDES}. */
   void setDivideTrap(boolean on) {
     counter.putInt(DIV0_TRAP, on ? 1 : 0);
-  }
-
-  long blocks() {
-    return counter.getLong(BLOCKS);
   }
 
   /** Stop at the next block after the interrupt masks change (engine {@code uc}). */
@@ -155,6 +175,28 @@ final class BlockCounter implements AutoCloseable {
    */
   boolean dirtyPages(boolean on) {
     return helper.vb_counter_dirty_pages(counter, on ? 1 : 0) != 0;
+  }
+
+  /** Tells the native exception paths that [base, base + size) is RAM or ROM. */
+  void mapMemory(long base, long size, boolean writable) {
+    helper.vb_counter_map_memory(counter, base, size, writable ? 1 : 0);
+  }
+
+  /** Snapshot of the special registers into {@link #state} (vb_read_state). */
+  void readState(Pointer uc) {
+    helper.vb_read_state(counter, uc);
+  }
+
+  /** See {@link HelperLib#vb_exception_enter}; true when done. */
+  boolean exceptionEnter(Pointer uc, int exception, int returnAddress, int vtor,
+      boolean stkalign) {
+    return helper.vb_exception_enter(counter, uc, exception, returnAddress, vtor,
+        stkalign ? 1 : 0) == 0;
+  }
+
+  /** See {@link HelperLib#vb_exception_return}; true when done. */
+  boolean exceptionReturn(Pointer uc, int excReturn, boolean stkalign) {
+    return helper.vb_exception_return(counter, uc, excReturn, stkalign ? 1 : 0) == 0;
   }
 
   /** Forgets cached per-block counts (code was rewritten by the host). */

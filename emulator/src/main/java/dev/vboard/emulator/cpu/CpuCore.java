@@ -199,6 +199,58 @@ public final class CpuCore implements AutoCloseable {
     counter.clearCache();
   }
 
+  /**
+   * Maps guest RAM ({@code writable}: read, write, execute) or ROM (read, execute) at
+   * [base, base + size), page-aligned, and tells the native exception and sleep paths, which
+   * touch only such memory, never a device.
+   */
+  public void mapMemory(long base, long size, boolean writable) {
+    uc.memMap(base, size, writable ? UcConst.UC_PROT_ALL
+        : UcConst.UC_PROT_READ | UcConst.UC_PROT_EXEC);
+    counter.mapMemory(base, size, writable);
+  }
+
+  /**
+   * Reads the special registers (with privilege) in one native call; {@link #state} then gives
+   * them by the {@code STATE_*} indices.
+   */
+  public void readState() {
+    counter.readState(uc.handle());
+  }
+
+  public static final int STATE_IPSR = 0;
+  public static final int STATE_CONTROL = 1;
+  public static final int STATE_PRIMASK = 2;
+  public static final int STATE_FAULTMASK = 3;
+  public static final int STATE_BASEPRI = 4;
+  public static final int STATE_MSP = 5;
+  public static final int STATE_PSP = 6;
+  public static final int STATE_XPSR = 7;
+
+  /** One value of the last {@link #readState}. */
+  public int state(int index) {
+    return counter.state(index);
+  }
+
+  /**
+   * The register and stack half of exception entry in one native call (exceptions.c): frame,
+   * LR, mode, xPSR and PC from the vector at {@code vtor}. False, with nothing changed, when the
+   * frame is not in RAM or the vector not in RAM/ROM; the caller then does it step by step.
+   * After true, {@link #enteredVector} is the vector taken.
+   */
+  public boolean enterException(int exception, int returnAddress, int vtor, boolean stkalign) {
+    return counter.exceptionEnter(uc.handle(), exception, returnAddress, vtor, stkalign);
+  }
+
+  public int enteredVector() {
+    return counter.state(0);
+  }
+
+  /** Exception return's unstacking in one native call; false: do it step by step. */
+  public boolean returnFromException(int excReturn, boolean stkalign) {
+    return counter.exceptionReturn(uc.handle(), excReturn, stkalign);
+  }
+
   public int reg(int regid) {
     return uc.regRead(regid);
   }
@@ -258,7 +310,7 @@ public final class CpuCore implements AutoCloseable {
       hookDivides();
       err = emuStart(counter.blockAddress(), until);
     }
-    int pc = pc();
+    int pc = counter.endPc();
     if (accessAborted) {
       accessAborted = false;
       return abortedAccess(abortedAddress, SliceExit.BUS_ERROR);
@@ -285,7 +337,7 @@ public final class CpuCore implements AutoCloseable {
           // A BX/BLX/POP to an even address asked for ARM state, which M-profile lacks.
           return new SliceResult(SliceExit.INVALID_STATE, retiredBefore(pc), pc, err.ordinal());
         }
-        if (endsWithWfe(pc)) {
+        if (counter.endHint() == BlockCounter.HINT_WFE) {
           return new SliceResult(SliceExit.WFE, executed, pc, err.ordinal());
         }
         return new SliceResult(SliceExit.UNDEFINED, retiredBefore(pc), pc, err.ordinal());
@@ -356,7 +408,7 @@ public final class CpuCore implements AutoCloseable {
     if (cause == BlockCounter.CAUSE_BUDGET || (pc & 0xffffffffL) == until) {
       return new SliceResult(SliceExit.BUDGET, executed, pc, 0);
     }
-    if (endsWithWfi(pc)) {
+    if (counter.endHint() == BlockCounter.HINT_WFI) {
       return new SliceResult(SliceExit.WFI, executed, pc, 0);
     }
     // Nothing we know stopped it; treat it as a flag stop so the loop re-evaluates.
@@ -405,27 +457,6 @@ public final class CpuCore implements AutoCloseable {
     }
     byte[] code = uc.memRead(block, (int) (at - block));
     return executed - counter.blockCount() + Thumb.count(code, code.length);
-  }
-
-  private boolean endsWithWfi(int pc) {
-    return endsWithHint(pc, Thumb.WFI, Thumb.WFI_W_SECOND);
-  }
-
-  private boolean endsWithWfe(int pc) {
-    return endsWithHint(pc, Thumb.WFE, Thumb.WFE_W_SECOND);
-  }
-
-  private boolean endsWithHint(int pc, int narrow, int wideSecond) {
-    long at = pc & 0xffffffffL;
-    if (at < 4) {
-      return false;
-    }
-    byte[] b = new byte[4];
-    if (uc.tryMemRead(at - 4, b) != UcError.OK) {
-      return false;
-    }
-    return Thumb.halfword(b, 2) == narrow
-        || (Thumb.halfword(b, 0) == Thumb.HINT_W_FIRST && Thumb.halfword(b, 2) == wideSecond);
   }
 
   @Override

@@ -36,19 +36,30 @@ final class AddressSpace implements GuestMemory, SystemBus {
     }
   }
 
+  /**
+   * Maps RAM ({@code writable}) or ROM into the engine. The core does it, as its native
+   * exception and sleep paths must know where plain memory is ({@code CpuCore#mapMemory}).
+   */
+  interface MemoryMapper {
+    void map(long base, long size, boolean writable);
+  }
+
   private final Unicorn uc;
   private final IntConsumer abortAccess;
   private final Runnable codeChanged;
+  private final MemoryMapper memoryMapper;
   private final List<Region> regions = new ArrayList<>();
   private final List<long[]> catchAll = new ArrayList<>();
   private boolean sealed;
   /** The region {@link #find} returned last (regions are never removed). */
   private Region lastFound;
 
-  AddressSpace(Unicorn uc, IntConsumer abortAccess, Runnable codeChanged) {
+  AddressSpace(Unicorn uc, IntConsumer abortAccess, Runnable codeChanged,
+      MemoryMapper memoryMapper) {
     this.uc = uc;
     this.abortAccess = abortAccess;
     this.codeChanged = codeChanged;
+    this.memoryMapper = memoryMapper;
   }
 
   // ---- building the map ----
@@ -89,10 +100,10 @@ final class AddressSpace implements GuestMemory, SystemBus {
     }
     switch (r.kind()) {
       case RAM:
-        uc.memMap(r.base(), r.size(), UcConst.UC_PROT_ALL);
+        memoryMapper.map(r.base(), r.size(), true);
         break;
       case ROM:
-        uc.memMap(r.base(), r.size(), UcConst.UC_PROT_READ | UcConst.UC_PROT_EXEC);
+        memoryMapper.map(r.base(), r.size(), false);
         break;
       default:
         MmioBridge bridge = new MmioBridge(r.name(), r.device());

@@ -94,7 +94,8 @@ public final class Machine implements AutoCloseable {
     this.faults = new FaultStatus();
     this.sysTick = new SysTick(scheduler, nvic, SYSTICK_REFERENCE_HZ);
     this.scs = new SystemControlSpace(nvic, faults, sysTick, regs::ipsr, this::requestSystemReset);
-    this.space = new AddressSpace(core.unicorn(), core::abortAccess, core::codeChanged);
+    this.space = new AddressSpace(core.unicorn(), core::abortAccess, core::codeChanged,
+        core::mapMemory);
     this.exceptions = new ExceptionUnit(regs, nvic, faults, scs, space);
     this.pacer = new RealtimePacer(clock);
     this.hostEvents = scheduler.hostEvents();
@@ -232,46 +233,55 @@ public final class Machine implements AutoCloseable {
     space.seal();
     long limit = clock.now() + Math.max(0, Math.min(maxCycles, Long.MAX_VALUE - clock.now()));
     nextHostCheck = clock.now();
-    while (true) {
-      if (exited) {
-        return result(RunResult.Stop.EXITED);
-      }
-      if (exceptions.lockedUp()) {
-        return result(RunResult.Stop.LOCKUP);
-      }
-      if (resetRequested) {
-        LOG.debug("AIRCR.SYSRESETREQ: resetting the board");
-        reset();
-      }
-      if (clock.now() >= nextHostCheck) {
-        checkHostWaiter();
-      }
-      hostEvents.deliver();
-      scheduler.runDue();
-      if (stopRequested) {
-        stopRequested = false;
-        return result(RunResult.Stop.STOP_REQUESTED);
-      }
-      if (sleep != Sleep.AWAKE && !wakeUp()) {
-        if (!idle(limit)) {
-          return result(RunResult.Stop.LIMIT_REACHED);
-        }
-        continue;
-      }
-      exceptions.takePending();
-      if (exceptions.lockedUp()) {
-        continue;
-      }
-      long now = clock.now();
-      if (now >= limit) {
-        return result(RunResult.Stop.LIMIT_REACHED);
-      }
-      long end = Math.min(scheduler.nextDeadline(), limit);
-      if (hostWaiterOpen) {
-        end = Math.min(end, Math.max(nextHostCheck, now + 1));
-      }
-      runSlice(end - now);
+    RunResult result;
+    do {
+      result = step(limit);
+    } while (result == null);
+    return result;
+  }
+
+  /**
+   * One iteration of the run loop; null to go on. A method of its own so that the JIT compiles
+   * it after a few hundred iterations: as the body of the loop in {@link #run} it would stay
+   * interpreted until on-stack replacement, tens of thousands of iterations (idle ticks) later.
+   */
+  private RunResult step(long limit) {
+    if (exited) {
+      return result(RunResult.Stop.EXITED);
     }
+    if (exceptions.lockedUp()) {
+      return result(RunResult.Stop.LOCKUP);
+    }
+    if (resetRequested) {
+      LOG.debug("AIRCR.SYSRESETREQ: resetting the board");
+      reset();
+    }
+    if (clock.now() >= nextHostCheck) {
+      checkHostWaiter();
+    }
+    hostEvents.deliver();
+    scheduler.runDue();
+    if (stopRequested) {
+      stopRequested = false;
+      return result(RunResult.Stop.STOP_REQUESTED);
+    }
+    if (sleep != Sleep.AWAKE && !wakeUp()) {
+      return idle(limit) ? null : result(RunResult.Stop.LIMIT_REACHED);
+    }
+    exceptions.takePending();
+    if (exceptions.lockedUp()) {
+      return null;
+    }
+    long now = clock.now();
+    if (now >= limit) {
+      return result(RunResult.Stop.LIMIT_REACHED);
+    }
+    long end = Math.min(scheduler.nextDeadline(), limit);
+    if (hostWaiterOpen) {
+      end = Math.min(end, Math.max(nextHostCheck, now + 1));
+    }
+    runSlice(end - now);
+    return null;
   }
 
   /**

@@ -40,6 +40,23 @@ public interface HelperLib {
    */
   int vb_emu_run(Pointer counter, Pointer uc, @u_int64_t long begin, @u_int64_t long until);
 
+  /** Records a guest RAM ({@code writable} 1) or ROM region for the native exception paths. */
+  void vb_counter_map_memory(Pointer counter, @u_int64_t long base, @u_int64_t long size,
+      int writable);
+
+  /** Reads IPSR, CONTROL, the masks, MSP, PSP and xPSR into the counter's state array. */
+  void vb_read_state(Pointer counter, Pointer uc);
+
+  /**
+   * Exception entry's register and stack work (exceptions.c); 0 when done (the vector is in
+   * state[0]), 1 when the frame or vector is outside RAM/ROM and nothing was changed.
+   */
+  int vb_exception_enter(Pointer counter, Pointer uc, int exception, int returnAddress, int vtor,
+      int stkalign);
+
+  /** Exception return's unstacking; 0 when done, 1 when it must be done the slow way. */
+  int vb_exception_return(Pointer counter, Pointer uc, int excReturn, int stkalign);
+
   /** Turns the dirty-page store path on or off for one engine; returns whether it is on. */
   int vb_counter_dirty_pages(Pointer counter, int on);
 
@@ -48,6 +65,12 @@ public interface HelperLib {
   void vb_dirty_pages_enable(int on);
 
   int vb_dirty_pages_enabled();
+
+  int vb_direct_counting_available();
+
+  void vb_direct_counting_enable(int on);
+
+  int vb_direct_counting_enabled();
 
   int vb_fast_stores_available();
 

@@ -16,7 +16,7 @@ class CpuCoreTest {
 
   private static CpuCore core() {
     CpuCore core = new CpuCore();
-    core.unicorn().memMap(0, 0x10000, UcConst.UC_PROT_ALL);
+    core.mapMemory(0, 0x10000, true);
     byte[] b = new byte[CODE.length * 2];
     for (int i = 0; i < CODE.length; i++) {
       b[2 * i] = (byte) CODE[i];

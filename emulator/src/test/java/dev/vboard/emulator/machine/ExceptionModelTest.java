@@ -368,6 +368,74 @@ class ExceptionModelTest {
     }
   }
 
+  // Exception entry and return run natively while the frame is in RAM; a frame anywhere else
+  // takes the step-by-step path with its bus errors (B1.5.6 and B1.5.8 derived faults).
+
+  @Test
+  void stackingIntoUnmappedSpaceRecordsStkerrAndStillRunsTheHandler() {
+    try (TestBoard b = new TestBoard().load("""
+          .thumb_func
+        reset:
+          ldr r0, =0x60001000       @ no memory there: the frame cannot be written
+          mov sp, r0
+          svc #1
+          b .
+          .thumb_func
+        svc_handler:
+          ldr r0, =0x20008000
+          mov sp, r0
+          ldr r4, =0x20000000
+          ldr r1, =0xe000ed28
+          ldr r2, [r1]              @ CFSR
+          str r2, [r4]
+          mrs r2, ipsr
+          str r2, [r4, #4]
+          str lr, [r4, #8]
+          movs r0, #0
+          bl do_exit
+        """)) {
+      RunResult r = run(b);
+      assertEquals(RunResult.Stop.EXITED, r.stop(), r.faultReport());
+      GuestMemory m = b.machine.memory();
+      assertEquals(1 << 12, m.readWord(0x20000000L) & (1 << 12), "CFSR.STKERR");
+      assertEquals(11, m.readWord(0x20000004L), "the SVCall handler ran");
+      assertEquals(0xfffffff9, m.readWord(0x20000008L));
+    }
+  }
+
+  @Test
+  void unstackingFromUnmappedSpaceIsAnUnstkerrBusFault() {
+    try (TestBoard b = new TestBoard().load("""
+          .thumb_func
+        reset:
+          svc #2
+          b .
+          .thumb_func
+        svc_handler:
+          ldr r0, =0x60002000       @ the frame to return through is not in memory
+          mov sp, r0
+          bx lr
+          .thumb_func
+        hardfault_handler:
+          ldr r0, =0x20008000
+          mov sp, r0
+          ldr r4, =0x20000000
+          ldr r1, =0xe000ed28
+          ldr r2, [r1]              @ CFSR
+          str r2, [r4]
+          ldr r2, [r1, #4]          @ HFSR
+          str r2, [r4, #4]
+          movs r0, #0
+          bl do_exit
+        """)) {
+      RunResult r = run(b);
+      assertEquals(RunResult.Stop.EXITED, r.stop(), r.faultReport());
+      GuestMemory m = b.machine.memory();
+      assertEquals(1 << 11, m.readWord(0x20000000L) & (1 << 11), "CFSR.UNSTKERR");
+      assertEquals(1 << 30, m.readWord(0x20000004L), "HFSR.FORCED: BusFault is disabled");
+    }
+  }
+
   @Test
   void aFaultInsideHardFaultLocksUpWithAReport() {
     try (TestBoard b = new TestBoard().load("""

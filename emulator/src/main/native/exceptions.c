@@ -1,0 +1,169 @@
+/*
+ * The register-level half of ARMv7-M exception entry and return (ARM DDI 0403 B1.5.6-B1.5.8),
+ * in C so that an interrupt costs a few native calls instead of some fifty Java-to-engine
+ * calls. The decisions (which exception, priorities, validity of EXC_RETURN, tail-chaining,
+ * faults while stacking) stay in dev.vboard.emulator.arm.ExceptionUnit; these functions only
+ * move registers and the 8-word frame, and only in the common case: the frame lies in RAM and
+ * the vector in RAM or ROM. Anything else returns VB_EXC_FALLBACK before changing any state,
+ * and Java does the same work the slow way, with its bus-error handling.
+ *
+ * Unicorn writes MSP, PSP, CONTROL and the mask registers through QEMU's MSR helper, with its
+ * privilege rules, so mode changes walk through privileged thread mode exactly as
+ * dev.vboard.emulator.arm.CoreRegisters does.
+ */
+#include <stdint.h>
+#include <unicorn/unicorn.h>
+
+#include "vboardcpu.h"
+
+#define VB_EXC_DONE 0
+#define VB_EXC_FALLBACK 1
+
+#define CONTROL_NPRIV 1u
+#define CONTROL_SPSEL 2u
+#define XPSR_ALIGN (1u << 9)
+#define XPSR_T (1u << 24)
+#define XPSR_IT 0x0600fc00u /* EPSR.IT: [26:25] and [15:10] */
+#define FRAME_SIZE 0x20u
+
+#define EXC_RETURN_HANDLER 0xfffffff1u
+#define EXC_RETURN_THREAD_MSP 0xfffffff9u
+#define EXC_RETURN_THREAD_PSP 0xfffffffdu
+
+static uint32_t get(uc_engine *uc, int reg) {
+  uint32_t v = 0;
+  uc_reg_read(uc, reg, &v);
+  return v;
+}
+
+static void set(uc_engine *uc, int reg, uint32_t v) {
+  uc_reg_write(uc, reg, &v);
+}
+
+/*
+ * Snapshot of the special registers into c->state (VB_STATE_*), read with privilege: from
+ * unprivileged thread mode Unicorn reads the masks and stack pointers as zero, so IPSR is
+ * briefly made nonzero (handler mode is always privileged).
+ */
+void vb_read_state(vb_counter *c, uc_engine *uc) {
+  uint32_t ipsr = get(uc, UC_ARM_REG_IPSR) & 0x1ffu;
+  uint32_t control = get(uc, UC_ARM_REG_CONTROL) & 3u;
+  int unprivileged = ipsr == 0 && (control & CONTROL_NPRIV) != 0;
+  if (unprivileged) {
+    set(uc, UC_ARM_REG_IPSR, 1);
+  }
+  c->state[VB_STATE_IPSR] = ipsr;
+  c->state[VB_STATE_CONTROL] = control;
+  c->state[VB_STATE_PRIMASK] = get(uc, UC_ARM_REG_PRIMASK) & 1u;
+  c->state[VB_STATE_FAULTMASK] = get(uc, UC_ARM_REG_FAULTMASK) & 1u;
+  c->state[VB_STATE_BASEPRI] = get(uc, UC_ARM_REG_BASEPRI) & 0xffu;
+  c->state[VB_STATE_MSP] = get(uc, UC_ARM_REG_MSP);
+  c->state[VB_STATE_PSP] = get(uc, UC_ARM_REG_PSP);
+  if (unprivileged) {
+    set(uc, UC_ARM_REG_IPSR, 0);
+  }
+  c->state[VB_STATE_XPSR] = get(uc, UC_ARM_REG_XPSR);
+}
+
+/*
+ * IPSR, CONTROL.SPSEL and CONTROL.nPRIV together, swapping the banked SP as hardware does
+ * (CoreRegisters.setMode, step for step). Handler mode requires spsel == 0.
+ */
+static void set_mode(uc_engine *uc, uint32_t ipsr, int spsel, int npriv) {
+  uint32_t sel = spsel ? CONTROL_SPSEL : 0;
+  uint32_t cur = get(uc, UC_ARM_REG_CONTROL) & 3u;
+  set(uc, UC_ARM_REG_IPSR, 1);                     /* privileged */
+  set(uc, UC_ARM_REG_CONTROL, cur & CONTROL_SPSEL); /* clears nPRIV */
+  set(uc, UC_ARM_REG_IPSR, 0);                     /* privileged thread mode */
+  set(uc, UC_ARM_REG_CONTROL, sel);                /* SPSEL swaps SP here */
+  set(uc, UC_ARM_REG_IPSR, ipsr);
+  if (npriv) {
+    set(uc, UC_ARM_REG_CONTROL, sel | CONTROL_NPRIV);
+  }
+}
+
+/*
+ * Exception entry (B1.5.6 PushStack, ExceptionTaken) for `exception`, returning to
+ * `return_address`: the frame on the current stack (8-byte aligned when `stkalign`, recorded
+ * in the stacked xPSR bit 9), LR = EXC_RETURN, handler mode, IPSR, and the PC from the vector
+ * at `vtor`. The vector goes to c->state[0]. VB_EXC_FALLBACK, with nothing changed, when the
+ * frame is not all in RAM or the vector not in RAM or ROM.
+ */
+int vb_exception_enter(vb_counter *c, uc_engine *uc, uint32_t exception, uint32_t return_address,
+                       uint32_t vtor, uint32_t stkalign) {
+  uint32_t ipsr = get(uc, UC_ARM_REG_IPSR) & 0x1ffu;
+  uint32_t control = get(uc, UC_ARM_REG_CONTROL) & 3u;
+  int thread_psp = ipsr == 0 && (control & CONTROL_SPSEL) != 0;
+  uint32_t sp = get(uc, UC_ARM_REG_SP);
+  int align = stkalign && (sp & 4u) != 0;
+  uint32_t frame = (sp - FRAME_SIZE) & ~(align ? 4u : 0u);
+  uint64_t vector_at = (uint64_t) vtor + 4u * exception;
+  uint32_t vector = 0;
+  if ((frame & 3u) != 0 || frame > UINT32_MAX - FRAME_SIZE + 1
+      || !vb_in_memory(c, frame, FRAME_SIZE, 1) || (vector_at & 3u) != 0
+      || !vb_in_memory(c, vector_at, 4, 0)
+      || uc_mem_read(uc, vector_at, &vector, 4) != UC_ERR_OK) {
+    return VB_EXC_FALLBACK;
+  }
+  uint32_t xpsr = get(uc, UC_ARM_REG_XPSR);
+  uint32_t words[8] = {
+      get(uc, UC_ARM_REG_R0), get(uc, UC_ARM_REG_R1), get(uc, UC_ARM_REG_R2),
+      get(uc, UC_ARM_REG_R3), get(uc, UC_ARM_REG_R12), get(uc, UC_ARM_REG_LR),
+      return_address & ~1u, (xpsr & ~XPSR_ALIGN) | (align ? XPSR_ALIGN : 0)};
+  /* Guest memory is little-endian, as is every host vboard runs on (x86-64, AArch64). */
+  if (uc_mem_write(uc, frame, words, sizeof words) != UC_ERR_OK) {
+    return VB_EXC_FALLBACK; /* nothing written: the range was checked as one region above */
+  }
+  set(uc, UC_ARM_REG_SP, frame);
+  uint32_t exc_return = ipsr != 0 ? EXC_RETURN_HANDLER
+                        : thread_psp ? EXC_RETURN_THREAD_PSP : EXC_RETURN_THREAD_MSP;
+  set_mode(uc, exception, 0, (control & CONTROL_NPRIV) != 0);
+  set(uc, UC_ARM_REG_LR, exc_return);
+  /* xPSR before the PC: a PC write takes bit 0 as the Thumb state, which must win. */
+  set(uc, UC_ARM_REG_XPSR,
+      (get(uc, UC_ARM_REG_XPSR) & ~(XPSR_IT | 0x1ffu | XPSR_ALIGN)) | XPSR_T | exception);
+  set(uc, UC_ARM_REG_PC, vector | 1u);
+  c->state[0] = vector;
+  return VB_EXC_DONE;
+}
+
+/*
+ * Exception return's unstacking (B1.5.8 PopStack) for a valid `exc_return` that does not
+ * tail-chain: the frame from MSP or PSP, SP past it (and past the alignment word the stacked
+ * xPSR bit 9 records, when `stkalign`), the mode, R0-R3, R12, LR, PC and xPSR. Returns
+ * VB_EXC_FALLBACK, with nothing changed, when the frame is not all in RAM or ROM or the
+ * stacked IPSR is 0 on a return to handler mode (Java warns about that one).
+ */
+int vb_exception_return(vb_counter *c, uc_engine *uc, uint32_t exc_return, uint32_t stkalign) {
+  int to_thread = exc_return == EXC_RETURN_THREAD_MSP || exc_return == EXC_RETURN_THREAD_PSP;
+  int psp = exc_return == EXC_RETURN_THREAD_PSP;
+  uint32_t ipsr_now = get(uc, UC_ARM_REG_IPSR) & 0x1ffu;
+  uint32_t control = get(uc, UC_ARM_REG_CONTROL) & 3u;
+  if (ipsr_now == 0) {
+    return VB_EXC_FALLBACK; /* only handler mode returns; Java faults otherwise */
+  }
+  uint32_t frame = get(uc, psp ? UC_ARM_REG_PSP : UC_ARM_REG_MSP); /* privileged here */
+  uint32_t w[8];
+  if ((frame & 3u) != 0 || frame > UINT32_MAX - FRAME_SIZE + 1
+      || !vb_in_memory(c, frame, FRAME_SIZE, 0)
+      || uc_mem_read(uc, frame, w, sizeof w) != UC_ERR_OK) {
+    return VB_EXC_FALLBACK;
+  }
+  uint32_t xpsr = w[7];
+  uint32_t ipsr = to_thread ? 0 : xpsr & 0x1ffu;
+  if (!to_thread && ipsr == 0) {
+    return VB_EXC_FALLBACK;
+  }
+  uint32_t new_sp = frame + FRAME_SIZE + ((xpsr & XPSR_ALIGN) != 0 && stkalign ? 4u : 0u);
+  set_mode(uc, ipsr, psp, (control & CONTROL_NPRIV) != 0);
+  set(uc, UC_ARM_REG_SP, new_sp);
+  set(uc, UC_ARM_REG_R0, w[0]);
+  set(uc, UC_ARM_REG_R1, w[1]);
+  set(uc, UC_ARM_REG_R2, w[2]);
+  set(uc, UC_ARM_REG_R3, w[3]);
+  set(uc, UC_ARM_REG_R12, w[4]);
+  set(uc, UC_ARM_REG_LR, w[5]);
+  set(uc, UC_ARM_REG_PC, w[6] | 1u);
+  set(uc, UC_ARM_REG_XPSR, (xpsr & ~(0x1ffu | XPSR_ALIGN)) | ipsr); /* after the PC: EPSR.T */
+  return VB_EXC_DONE;
+}

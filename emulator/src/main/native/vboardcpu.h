@@ -1,0 +1,85 @@
+/*
+ * The state vboard's native helper shares between its source files: the per-engine counter
+ * (vboardcpu.c) that the exception entry and return (exceptions.c) also use.
+ */
+#ifndef VBOARDCPU_H
+#define VBOARDCPU_H
+
+#include <stdint.h>
+#include <unicorn/unicorn.h>
+
+/* A guest memory region mapped as RAM or ROM: [base, end), writable or not. */
+typedef struct vb_memory_region {
+  uint64_t base;
+  uint64_t end;
+  uint32_t writable;
+  uint32_t pad;
+} vb_memory_region;
+
+/* More regions than boards have; a region past this is just not handled natively. */
+#define VB_MAX_MEMORY_REGIONS 16
+
+/* end_hint values. */
+#define VB_HINT_WFI 1u
+#define VB_HINT_WFE 2u
+
+/* state[] indices of vb_read_state, mirrored in dev.vboard.emulator.cpu.BlockCounter. */
+#define VB_STATE_IPSR 0
+#define VB_STATE_CONTROL 1
+#define VB_STATE_PRIMASK 2
+#define VB_STATE_FAULTMASK 3
+#define VB_STATE_BASEPRI 4
+#define VB_STATE_MSP 5
+#define VB_STATE_PSP 6
+#define VB_STATE_XPSR 7
+
+/* Front cache entry: the table key and the count (flags stripped; see vb_block_hook). */
+typedef struct vb_front {
+  uint64_t key;
+  uint32_t count;
+  uint32_t pad;
+} vb_front;
+
+/* Shared with Java (dev.vboard.emulator.cpu.BlockCounter reads fields by these offsets). */
+typedef struct vb_counter {
+  uint64_t executed;    /* 0: instructions of the blocks entered in this slice */
+  uint64_t budget;      /* 8: never enter a block that would take executed past this */
+  uint32_t stop_flag;   /* 16: raised by Java: stop at the next block boundary */
+  uint32_t stop_cause;  /* 20: why the hook stopped: 0 it did not, 1 budget, 2 flag */
+  uint64_t block_addr;  /* 24: the last block seen (entered, or refused when stop_cause != 0) */
+  uint32_t block_size;  /* 32: its size in bytes */
+  uint32_t block_count; /* 36: its instruction count */
+  struct vb_front *last; /* 40: the front-cache entry of the last block seen (see vb_emu_start) */
+  uint32_t watch_masks; /* 48: nonzero: stop when PRIMASK/FAULTMASK/BASEPRI change */
+  uint32_t masks;       /* 52: their value when the watch started (see read_masks) */
+  uint32_t trap_cause;  /* 56: a trap hook stopped the engine: 1 unaligned access, 2 divide by 0 */
+  uint32_t trap_addr;   /* 60: the unaligned address, or the divide's PC */
+  uint32_t div0_trap;   /* 64: set by Java while CCR.DIV_0_TRP is set (see vb_block_hook) */
+  uint32_t intr_pc;     /* 68: the PC when vb_intr_hook ran */
+  int32_t intr_no;      /* 72: the interrupt number vb_intr_hook saw, -1 none (Java clears it) */
+  uint32_t reserved;    /* 76 */
+  uint32_t end_pc;      /* 80: the PC when vb_emu_run returned */
+  uint32_t end_hint;    /* 84: the instruction before end_pc: VB_HINT_WFI, VB_HINT_WFE or 0 */
+  uint32_t state[8];    /* 88: vb_read_state's snapshot, indexed by VB_STATE_* */
+  /* private: (address, size) -> instruction count, open addressing */
+  uint64_t *keys;
+  uint32_t *counts;
+  uint32_t mask;
+  uint32_t used;
+  /* A direct-mapped cache in front of the table: the hook's common case is one compare. */
+  vb_front *front;
+  /* Dirty data pages (see the header, 3): 1 bit per 4 KiB page of the 4 GiB space each. */
+  uint8_t *code_pages;   /* translated code was seen in the page */
+  uint8_t *dirtied;      /* a TLB entry of the page was made dirty */
+  void *cpu;             /* the engine's CPUState, as tlb_set_page_with_attrs_arm saw it */
+  uc_engine *engine;     /* the engine this counter counts for (set by vb_emu_start) */
+  uint32_t dirty_pages;  /* the dirty-page store path is on for this engine */
+  /* Guest RAM and ROM (not MMIO), for the native exception entry and return (exceptions.c). */
+  vb_memory_region memory[VB_MAX_MEMORY_REGIONS];
+  uint32_t memory_regions;
+} vb_counter;
+
+/* True when [addr, addr + len) lies inside one RAM (writable) or RAM/ROM region. */
+int vb_in_memory(const vb_counter *c, uint64_t addr, uint64_t len, int writable);
+
+#endif
