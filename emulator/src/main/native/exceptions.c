@@ -167,3 +167,28 @@ int vb_exception_return(vb_counter *c, uc_engine *uc, uint32_t exc_return, uint3
   set(uc, UC_ARM_REG_XPSR, (xpsr & ~(0x1ffu | XPSR_ALIGN)) | ipsr); /* after the PC: EPSR.T */
   return VB_EXC_DONE;
 }
+
+/*
+ * Exception return inside a run, called by vb_intr_hook on a branch to EXC_RETURN: when Java
+ * armed `fast_return` for the exception that is returning (the only active one, a system
+ * exception whose return never pends anything again, nothing pending that could tail-chain:
+ * see ExceptionUnit.fastReturnCandidate) and the return goes to thread mode, FAULTMASK is
+ * cleared and the frame popped here, and the engine carries on at the stacked PC. Java applies
+ * the NVIC side (the exception no longer active, the event register) from `returned` before
+ * the guest or the run loop can observe it. Any other return stops the engine as before.
+ */
+int vb_exception_return_in_run(vb_counter *c, uc_engine *uc, uint32_t exc_return) {
+  uint32_t exception = c->fast_return;
+  if (exception == 0
+      || (exc_return != EXC_RETURN_THREAD_MSP && exc_return != EXC_RETURN_THREAD_PSP)
+      || (get(uc, UC_ARM_REG_IPSR) & 0x1ffu) != exception) {
+    return 0;
+  }
+  set(uc, UC_ARM_REG_FAULTMASK, 0); /* in handler mode, so privileged; Java would clear it too */
+  if (vb_exception_return(c, uc, exc_return, c->fast_return_stkalign) != VB_EXC_DONE) {
+    return 0;
+  }
+  c->fast_return = 0;
+  c->returned = exception;
+  return 1;
+}

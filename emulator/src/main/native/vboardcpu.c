@@ -334,15 +334,25 @@ void vb_div0_hook(uc_engine *uc, uint64_t address, uint32_t size, void *user_dat
   }
 }
 
+/* QEMU's exception numbers for a branch to EXC_RETURN (target/arm/cpu.h), see CpuCore. */
+#define VB_EXCP_PREFETCH_ABORT 3u
+#define VB_EXCP_EXCEPTION_EXIT 8u
+
 /*
  * The UC_HOOK_INTR callback (SVC, BKPT, EXC_RETURN, faults): records the interrupt and the PC
  * and stops; the machine handles it between slices. In C rather than a Java callback, because
  * every exception return comes through here and an upcall into the JVM costs microseconds.
+ * The one exception: a return Java armed (vb_exception_return_in_run) is done here and the
+ * run goes on, which halves the engine starts of a periodic interrupt on an idle board.
  */
 void vb_intr_hook(uc_engine *uc, uint32_t intno, void *user_data) {
   vb_counter *c = user_data;
   uint32_t pc = 0;
   uc_reg_read(uc, UC_ARM_REG_PC, &pc);
+  if (c->fast_return != 0 && (intno == VB_EXCP_PREFETCH_ABORT || intno == VB_EXCP_EXCEPTION_EXIT)
+      && pc >= 0xfffffff0u && vb_exception_return_in_run(c, uc, pc | 1u)) {
+    return; /* returned to thread mode; the engine goes on at the new PC */
+  }
   c->intr_no = (int32_t) intno;
   c->intr_pc = pc;
   uc_emu_stop(uc);

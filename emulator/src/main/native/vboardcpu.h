@@ -61,6 +61,10 @@ typedef struct vb_counter {
   uint32_t end_pc;      /* 80: the PC when vb_emu_run returned */
   uint32_t end_hint;    /* 84: the instruction before end_pc: VB_HINT_WFI, VB_HINT_WFE or 0 */
   uint32_t state[8];    /* 88: vb_read_state's snapshot, indexed by VB_STATE_* */
+  uint32_t fast_return; /* 120: the exception whose return to thread mode vb_intr_hook may do
+                           itself (0: none); Java arms it per slice, disarms it on any change */
+  uint32_t fast_return_stkalign; /* 124: CCR.STKALIGN for that return */
+  uint32_t returned;    /* 128: the exception vb_intr_hook returned from (0: none; Java clears) */
   /* private: (address, size) -> instruction count, open addressing */
   uint64_t *keys;
   uint32_t *counts;
@@ -78,6 +82,12 @@ typedef struct vb_counter {
   vb_memory_region memory[VB_MAX_MEMORY_REGIONS];
   uint32_t memory_regions;
 } vb_counter;
+
+/*
+ * An exception return vb_intr_hook may do without stopping the engine (exceptions.c): returns
+ * 1 when done, 0 when the engine must stop for Java to do it.
+ */
+int vb_exception_return_in_run(vb_counter *c, uc_engine *uc, uint32_t exc_return);
 
 /* True when [addr, addr + len) lies inside one RAM (writable) or RAM/ROM region. */
 int vb_in_memory(const vb_counter *c, uint64_t addr, uint64_t len, int writable);

@@ -142,6 +142,16 @@ public final class CoreRegisters {
     return core.returnFromException(excReturn, stkalign);
   }
 
+  /** See {@link CpuCore#armFastReturn}. */
+  public void armFastReturn(int exception, boolean stkalign) {
+    core.armFastReturn(exception, stkalign);
+  }
+
+  /** See {@link CpuCore#takeReturned}. */
+  public int takeReturned() {
+    return core.takeReturned();
+  }
+
   public void setFaultmask(boolean on) {
     withPrivilege(() -> core.setReg(UC_ARM_REG_FAULTMASK, on ? 1 : 0));
   }

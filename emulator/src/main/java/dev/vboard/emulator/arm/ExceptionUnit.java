@@ -126,6 +126,42 @@ public final class ExceptionUnit {
     enter(Exceptions.HARD_FAULT, returnAddress);
   }
 
+  // ---- returns the engine does by itself ----
+
+  /**
+   * The exception whose return the engine may do inside the next slice without stopping
+   * ({@code CoreRegisters#armFastReturn}), or 0. Only when the outcome cannot differ from
+   * {@link #exceptionReturn}: it is the sole active exception, so a return to thread mode is
+   * valid; nothing is pending, so nothing tail-chains (a change during the slice disarms it);
+   * and it is SVCall, PendSV or SysTick, whose deactivation never pends anything again, unlike
+   * an external interrupt whose line is still high.
+   */
+  public int fastReturnCandidate() {
+    if (lockedUp) {
+      return 0;
+    }
+    int sole = nvic.soleActive();
+    if ((sole == Exceptions.SVCALL || sole == Exceptions.PENDSV || sole == Exceptions.SYSTICK)
+        && nvic.highestPending() == 0) {
+      return sole;
+    }
+    return 0;
+  }
+
+  /**
+   * Applies a return the engine did by itself: the exception is no longer active and the event
+   * register is set, as {@link #exceptionReturn} does. Called after each slice and before every
+   * guest access to the system control space, so nothing observes the state in between.
+   */
+  public void syncEngineReturn() {
+    int exception = regs.takeReturned();
+    if (exception != 0) {
+      nvic.deactivate(exception);
+      event = true;
+      LOG.trace("return from {} (in the engine)", Exceptions.name(exception));
+    }
+  }
+
   // ---- entry ----
 
   /** Exception entry (B1.5.6 PushStack, ExceptionTaken). */

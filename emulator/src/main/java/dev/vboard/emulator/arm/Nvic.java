@@ -171,6 +171,22 @@ public final class Nvic {
     return n - (get(active, 0) ? 1 : 0); // number 0 is thread mode, never active
   }
 
+  /** The active exception when exactly one is, else 0. */
+  public int soleActive() {
+    int found = 0;
+    for (int w = 0; w < active.length; w++) {
+      long bits = active[w];
+      if (bits == 0) {
+        continue;
+      }
+      if (found != 0 || Long.bitCount(bits) != 1) {
+        return 0;
+      }
+      found = w * 64 + Long.numberOfTrailingZeros(bits);
+    }
+    return found;
+  }
+
   /** Raw priority: fixed negative values for Reset, NMI and HardFault, else the 8-bit field. */
   public int priority(int exception) {
     switch (exception) {

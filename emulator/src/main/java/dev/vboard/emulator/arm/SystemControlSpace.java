@@ -60,6 +60,7 @@ public final class SystemControlSpace implements MmioDevice {
   private final int[] mpuRbar = new int[MPU_REGIONS];
   private final int[] mpuRasr = new int[MPU_REGIONS];
   private Runnable ccrListener = () -> { };
+  private Runnable accessListener = () -> { };
 
   /**
    * @param ipsr reads the CPU's current exception number, for ICSR.VECTACTIVE
@@ -89,6 +90,14 @@ public final class SystemControlSpace implements MmioDevice {
     sysTick.reset();
   }
 
+  /**
+   * Called before every guest access, so that the exception state it reads or changes is
+   * current (the machine applies an exception return the engine did by itself).
+   */
+  public void setAccessListener(Runnable listener) {
+    this.accessListener = listener;
+  }
+
   /** Called after every CCR write (the core follows the trap bits between slices). */
   public void setCcrListener(Runnable listener) {
     this.ccrListener = listener;
@@ -110,6 +119,7 @@ public final class SystemControlSpace implements MmioDevice {
 
   @Override
   public int read(int offset, int size) {
+    accessListener.run();
     if (isByteArray(offset)) {
       int v = 0;
       for (int i = 0; i < size; i++) {
@@ -132,6 +142,7 @@ public final class SystemControlSpace implements MmioDevice {
 
   @Override
   public void write(int offset, int size, int value) {
+    accessListener.run();
     if (isByteArray(offset)) {
       for (int i = 0; i < size; i++) {
         writeByte(offset + i, (value >>> (8 * i)) & 0xff);

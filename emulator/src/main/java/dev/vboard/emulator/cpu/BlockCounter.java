@@ -24,6 +24,9 @@ final class BlockCounter implements AutoCloseable {
   private static final int END_PC = 80;
   private static final int END_HINT = 84;
   private static final int STATE = 88;
+  private static final int FAST_RETURN = 120;
+  private static final int FAST_RETURN_STKALIGN = 124;
+  private static final int RETURNED = 128;
 
   /** Values of {@code end_hint}. */
   static final int HINT_WFI = 1;
@@ -142,6 +145,29 @@ final class BlockCounter implements AutoCloseable {
   /** Element {@code i} of the state array (vb_read_state, VB_STATE_* in vboardcpu.h). */
   int state(int i) {
     return counter.getInt(STATE + 4L * i);
+  }
+
+  /**
+   * Lets the interrupt hook do the return of {@code exception} to thread mode itself and go on
+   * running (0: no exception may); see vb_exception_return_in_run.
+   */
+  void armFastReturn(int exception, boolean stkalign) {
+    counter.putInt(FAST_RETURN_STKALIGN, stkalign ? 1 : 0);
+    counter.putInt(FAST_RETURN, exception);
+  }
+
+  /** Any thread or callback: from now on every exception return stops the engine. */
+  void disarmFastReturn() {
+    counter.putInt(FAST_RETURN, 0);
+  }
+
+  /** The exception the interrupt hook returned from since the last call, or 0; clears it. */
+  int takeReturned() {
+    int exception = counter.getInt(RETURNED);
+    if (exception != 0) {
+      counter.putInt(RETURNED, 0);
+    }
+    return exception;
   }
 
   /** CCR.DIV_0_TRP: while on, blocks with unhooked divides stop with {@link #CAUSE_DIVIDES}. */

@@ -246,6 +246,24 @@ public final class CpuCore implements AutoCloseable {
     return counter.state(0);
   }
 
+  /**
+   * Arms the engine to return from {@code exception} to thread mode without stopping, for the
+   * next slice (0: every return stops); see {@link #takeReturned}.
+   */
+  public void armFastReturn(int exception, boolean stkalign) {
+    counter.armFastReturn(exception, stkalign);
+  }
+
+  /** Makes every exception return stop the engine again; callable from device callbacks. */
+  public void disarmFastReturn() {
+    counter.disarmFastReturn();
+  }
+
+  /** The exception the engine returned from by itself since the last call, or 0 (clears it). */
+  public int takeReturned() {
+    return counter.takeReturned();
+  }
+
   /** Exception return's unstacking in one native call; false: do it step by step. */
   public boolean returnFromException(int excReturn, boolean stkalign) {
     return counter.exceptionReturn(uc.handle(), excReturn, stkalign);

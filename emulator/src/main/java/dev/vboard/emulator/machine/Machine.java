@@ -97,10 +97,14 @@ public final class Machine implements AutoCloseable {
     this.space = new AddressSpace(core.unicorn(), core::abortAccess, core::codeChanged,
         core::mapMemory);
     this.exceptions = new ExceptionUnit(regs, nvic, faults, scs, space);
+    scs.setAccessListener(exceptions::syncEngineReturn);
     this.pacer = new RealtimePacer(clock);
     this.hostEvents = scheduler.hostEvents();
     hostEvents.setInterrupter(core::raiseStop);
-    nvic.setChangeListener(core::raiseStop);
+    nvic.setChangeListener(() -> {
+      core.raiseStop();
+      core.disarmFastReturn(); // a pending exception may have to tail-chain: Java decides
+    });
     scs.setCcrListener(() -> {
       trapsChanged = true;
       core.raiseStop();
@@ -309,8 +313,12 @@ public final class Machine implements AutoCloseable {
     if (stopRequested || hostEvents.pending()) {
       core.raiseStop(); // a request or host input that raced with the clear must not be lost
     }
+    regs.armFastReturn(exceptions.fastReturnCandidate(),
+        (scs.ccr() & SystemControlSpace.CCR_STKALIGN) != 0);
     sliceStart = clock.now();
     SliceResult r = core.runSlice(budget);
+    regs.armFastReturn(0, false);
+    exceptions.syncEngineReturn();
     clock.advance(r.elapsed());
     instructions += r.executed();
     if (LOG.isTraceEnabled()) {

@@ -27,8 +27,10 @@ public enum UcError {
   /** A code this binding does not know (a newer library). */
   UNKNOWN;
 
+  /** values() copies the array on every call, and every engine run asks. */
+  private static final UcError[] ALL = values();
+
   public static UcError of(int code) {
-    UcError[] all = values();
-    return code >= 0 && code < all.length - 1 ? all[code] : UNKNOWN;
+    return code >= 0 && code < ALL.length - 1 ? ALL[code] : UNKNOWN;
   }
 }

@@ -436,6 +436,111 @@ class ExceptionModelTest {
     }
   }
 
+  // A return from SVCall, PendSV or SysTick to thread mode, with nothing pending, is done by the
+  // engine without stopping; the NVIC must look the same to the guest as after any return.
+
+  @Test
+  void aReturnTheEngineDidItselfIsVisibleToTheGuestAtOnce() {
+    try (TestBoard b = new TestBoard().load("""
+          .thumb_func
+        reset:
+          ldr r4, =0x20000000
+          svc #3
+          ldr r1, =0xe000ed24
+          ldr r2, [r1]              @ SHCSR, in the run that returned: SVCALLACT clear
+          str r2, [r4, #8]
+          ldr r1, =0xe000ed04
+          ldr r2, [r1]              @ ICSR: VECTACTIVE 0
+          str r2, [r4, #4]
+          svc #4
+          wfe                       @ the return set the event register: no sleep
+          ldr r1, =0xe000ed04
+          ldr r2, =0x10000000       @ ICSR.PENDSVSET: PendSV runs, then returns
+          str r2, [r1]
+          isb
+          ldr r2, [r4, #12]
+          str r2, [r4, #16]         @ PendSV ran before this
+          movs r0, #0
+          bl do_exit
+          .thumb_func
+        svc_handler:
+          ldr r1, =0xe000ed24
+          ldr r2, [r1]
+          str r2, [r4]              @ SHCSR inside: SVCALLACT set
+          bx lr
+          .thumb_func
+        pendsv_handler:
+          movs r2, #7
+          str r2, [r4, #12]
+          bx lr
+        """)) {
+      RunResult r = b.machine.run(100_000);
+      assertEquals(RunResult.Stop.EXITED, r.stop(), r.faultReport());
+      GuestMemory m = b.machine.memory();
+      assertEquals(1 << 7, m.readWord(0x20000000L) & (1 << 7), "SVCALLACT inside the handler");
+      assertEquals(0, m.readWord(0x20000004L) & 0x1ff, "VECTACTIVE after the return");
+      assertEquals(0, m.readWord(0x20000008L) & (1 << 7), "SVCALLACT after the return");
+      assertEquals(7, m.readWord(0x20000010L), "PendSV taken at once, and returned from");
+    }
+  }
+
+  @Test
+  void aSysTickHandlerThatPendsPendSvTailChainsIntoIt() {
+    try (TestBoard b = new TestBoard().load("""
+          .thumb_func
+        reset:
+          ldr r4, =0x20000000
+          ldr r1, =0xe000ed20
+          ldr r2, =0xff000000       @ SHPR3: PendSV and SysTick at the lowest priority
+          str r2, [r1]
+          ldr r1, =0xe000e010
+          ldr r2, =999
+          str r2, [r1, #4]          @ RVR
+          movs r2, #0
+          str r2, [r1, #8]          @ CVR
+          movs r2, #7
+          str r2, [r1]              @ CSR: processor clock, interrupt, enable
+        wait:
+          wfi
+          ldr r2, [r4, #8]
+          cmp r2, #3
+          blt wait
+          movs r2, #0
+          str r2, [r1]
+          movs r0, #0
+          bl do_exit
+          .thumb_func
+        systick_handler:
+          ldr r2, [r4]
+          adds r2, #1
+          str r2, [r4]              @ ticks
+          ldr r2, [sp, #24]
+          str r2, [r4, #12]         @ the stacked return address
+          ldr r3, =0xe000ed04
+          ldr r2, =0x10000000
+          str r2, [r3]              @ ICSR.PENDSVSET, just before the return
+          bx lr
+          .thumb_func
+        pendsv_handler:
+          mov r2, lr
+          str r2, [r4, #4]          @ EXC_RETURN: tail-chained from SysTick to thread
+          ldr r2, [sp, #24]
+          str r2, [r4, #16]         @ the same frame: no thread instruction ran in between
+          ldr r2, [r4, #8]
+          adds r2, #1
+          str r2, [r4, #8]
+          bx lr
+        """)) {
+      RunResult r = b.machine.run(1_000_000);
+      assertEquals(RunResult.Stop.EXITED, r.stop(), r.faultReport());
+      GuestMemory m = b.machine.memory();
+      assertEquals(3, m.readWord(0x20000000L), "one PendSV per tick");
+      assertEquals(3, m.readWord(0x20000008L));
+      assertEquals(0xfffffff9, m.readWord(0x20000004L));
+      assertEquals(m.readWord(0x2000000cL), m.readWord(0x20000010L), "tail-chained");
+    }
+  }
+
   @Test
   void aFaultInsideHardFaultLocksUpWithAReport() {
     try (TestBoard b = new TestBoard().load("""
