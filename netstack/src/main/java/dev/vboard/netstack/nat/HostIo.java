@@ -117,8 +117,8 @@ final class HostIo implements AutoCloseable {
 
   /** Registered channels, listeners included. */
   int channelCount() {
-    if (!selector.isOpen()) {
-      return 0;
+    if (!selector.isOpen() || selector.keys().isEmpty()) {
+      return 0; // asked on every idle wake-up of the machine: no iterator for none
     }
     int n = 0;
     for (SelectionKey k : selector.keys()) {
