@@ -27,11 +27,6 @@
  *    self-modifying-code check; the block hook marks a page as code the first time it sees a
  *    block there, before any of the block runs, and flushes the TLB if the page had been made
  *    dirty, so a later store to it takes the slow path again.
- *
- * 4. Optional direct block counting, see vb_direct_counting_*: translated code calls
- *    helper_uc_tracecode at every block start, which walks the engine's hook list and calls
- *    vb_block_hook through a pointer. Our interposed helper_uc_tracecode counts the common
- *    case itself and forwards the rest, saving a third of the counting cost per block.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -431,11 +426,9 @@ static int dirty_pages_on;
 
 /*
  * The counter of the engine running on this thread (set by vb_emu_start), so that the TLB fill
- * interposer, which gets only QEMU's CPUState, knows which engine's page maps to use, and the
- * tracer interposer (section 4) which counter to count in. Initial-exec: the tracer reads it
- * on every block, and the default model for a dlopen'ed library costs a __tls_get_addr call.
+ * interposer, which gets only QEMU's CPUState, knows which engine's page maps to use.
  */
-static __thread vb_counter *running __attribute__((tls_model("initial-exec")));
+static __thread vb_counter *running;
 
 /* Returns 1 when the three libunicorn functions the dirty-page path needs all resolve. */
 int vb_dirty_pages_available(void) {
@@ -543,7 +536,6 @@ int vb_emu_start(vb_counter *c, uc_engine *uc, uint64_t begin, uint64_t until, u
                  size_t count) {
   vb_counter *outer = running;
   running = c;
-  c->engine = uc;
   c->last = NULL;
   int err = uc_emu_start(uc, begin, until, timeout, count);
   running = outer;
@@ -639,51 +631,4 @@ int vb_in_memory(const vb_counter *c, uint64_t addr, uint64_t len, int writable)
     }
   }
   return 0;
-}
-
-/* ---- direct block counting (see the header comment, 4) ---- */
-
-static void (*real_tracecode)(int32_t size, int32_t index, void *uc, int64_t address);
-static int direct_counting;
-
-/* Unicorn 2.0.x's uc_hook_idx for block hooks and the mask of the flags above the index. */
-#define VB_UC_HOOK_BLOCK_IDX 3
-#define VB_UC_HOOK_IDX_MASK 0x3f
-
-/* Returns 1 when libunicorn's own helper_uc_tracecode resolves behind ours. */
-int vb_direct_counting_available(void) {
-  real_tracecode = (void (*)(int32_t, int32_t, void *, int64_t))
-      dlsym(RTLD_NEXT, "helper_uc_tracecode");
-  return real_tracecode != NULL;
-}
-
-/* Process-wide switch, set once by Java after the version check (like vb_fast_stores_enable). */
-void vb_direct_counting_enable(int on) {
-  direct_counting = on && vb_direct_counting_available();
-}
-
-int vb_direct_counting_enabled(void) {
-  return direct_counting;
-}
-
-/*
- * Interposes the helper that translated code calls at the start of every block when a block
- * hook exists (libunicorn refers to it through its symbol, so ours wins when this library is
- * loaded first). For a block of the engine running on this thread, the common case of
- * vb_block_hook runs right here; everything else, and every other hook type, goes to the real
- * helper, which walks the hook list and calls vb_block_hook. The result is the same either way:
- * vb_block_hook is the engine's only block hook, registered over all addresses, and a stop
- * request never reaches a block's helper call (the engine exits at the block's start).
- */
-void helper_uc_tracecode(int32_t size, int32_t index, void *uc, int64_t address) {
-  vb_counter *c = running;
-  if (direct_counting && c != NULL && c->engine == uc && size > 0
-      && (index & VB_UC_HOOK_IDX_MASK) == VB_UC_HOOK_BLOCK_IDX
-      && count_block_fast(c, (uint64_t) address, (uint32_t) size)) {
-    return;
-  }
-  if (real_tracecode == NULL && !vb_direct_counting_available()) {
-    return; /* cannot happen: libunicorn is loaded before any code runs */
-  }
-  real_tracecode(size, index, uc, address);
 }

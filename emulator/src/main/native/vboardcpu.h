@@ -76,7 +76,6 @@ typedef struct vb_counter {
   uint8_t *code_pages;   /* translated code was seen in the page */
   uint8_t *dirtied;      /* a TLB entry of the page was made dirty */
   void *cpu;             /* the engine's CPUState, as tlb_set_page_with_attrs_arm saw it */
-  uc_engine *engine;     /* the engine this counter counts for (set by vb_emu_start) */
   uint32_t dirty_pages;  /* the dirty-page store path is on for this engine */
   /* Guest RAM and ROM (not MMIO), for the native exception entry and return (exceptions.c). */
   vb_memory_region memory[VB_MAX_MEMORY_REGIONS];

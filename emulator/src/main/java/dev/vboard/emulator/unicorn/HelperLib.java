@@ -66,12 +66,6 @@ public interface HelperLib {
 
   int vb_dirty_pages_enabled();
 
-  int vb_direct_counting_available();
-
-  void vb_direct_counting_enable(int on);
-
-  int vb_direct_counting_enabled();
-
   int vb_fast_stores_available();
 
   void vb_fast_stores_enable(int on);

@@ -20,8 +20,7 @@ import org.slf4j.LoggerFactory;
  * <p>Order matters: the helper is opened first with {@code RTLD_GLOBAL}, so that its
  * {@code page_collection_*_arm} definitions come before libunicorn's in the global symbol scope
  * (see {@code vboardcpu.c}). The store fast path is then switched on only for the library
- * version it was measured on (2.0.1); any other version keeps Unicorn's own functions. The same
- * goes for direct block counting (its {@code helper_uc_tracecode} interposes libunicorn's).
+ * version it was measured on (2.0.1); any other version keeps Unicorn's own functions.
  */
 public final class NativeLibraries {
   private static final Logger LOG = LoggerFactory.getLogger(NativeLibraries.class);
@@ -40,7 +39,7 @@ public final class NativeLibraries {
 
   /** The loaded pair, with the version and whether the store fast path is on. */
   public record Loaded(UnicornLib unicorn, HelperLib helper, int version, boolean fastStores,
-      boolean dirtyPages, boolean directCounting) { }
+      boolean dirtyPages) { }
 
   /** Loads on first use; throws {@link IllegalStateException} naming the package to install. */
   public static Loaded get() {
@@ -90,18 +89,9 @@ public final class NativeLibraries {
       helper.vb_dirty_pages_enable(1);
       dirty = helper.vb_dirty_pages_enabled() != 0;
     }
-    // Direct block counting relies on 2.0.x's helper signature and hook index (vboardcpu.c, 4);
-    // -Dvboard.directCounting=false keeps Unicorn's own helper (for comparisons).
-    boolean direct = false;
-    if (!"false".equals(System.getProperty("vboard.directCounting"))
-        && (version >>> 8) == FAST_STORES_VERSION && helper.vb_direct_counting_available() != 0) {
-      helper.vb_direct_counting_enable(1);
-      direct = helper.vb_direct_counting_enabled() != 0;
-    }
-    LOG.debug("libunicorn version 0x{}, store fast path {}, dirty data pages {}, direct block "
-        + "counting {}", Integer.toHexString(version), fast ? "on" : "off", dirty ? "on" : "off",
-        direct ? "on" : "off");
-    return new Loaded(unicorn, helper, version, fast, dirty, direct);
+    LOG.debug("libunicorn version 0x{}, store fast path {}, dirty data pages {}",
+        Integer.toHexString(version), fast ? "on" : "off", dirty ? "on" : "off");
+    return new Loaded(unicorn, helper, version, fast, dirty);
   }
 
   /** Finds the helper: {@code -Dvboard.native.dir}, the classpath directory, or the jar. */
