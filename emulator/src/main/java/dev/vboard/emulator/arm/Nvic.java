@@ -144,6 +144,17 @@ public final class Nvic {
     set(pending, exception, false);
   }
 
+  /**
+   * NVIC_ICPR: the pending bit clears only if the interrupt's input is low or it is active; a
+   * line held high keeps an inactive interrupt pending (ARMv8-M R_CVJS, as QEMU's NVIC does for
+   * M-profile; level-sensitive inputs pend again at once on the real core too).
+   */
+  public void clearPendingByIcpr(int exception) {
+    if (!level[exception] || isActive(exception)) {
+      clearPending(exception);
+    }
+  }
+
   public boolean isActive(int exception) {
     return get(active, exception);
   }

@@ -343,7 +343,7 @@ public final class SystemControlSpace implements MmioDevice {
       } else if (set) {
         nvic.setPending(n);
       } else {
-        nvic.clearPending(n);
+        nvic.clearPendingByIcpr(n);
       }
     }
   }

@@ -5,40 +5,50 @@ import dev.vboard.emulator.bus.MmioDevice;
 /**
  * A Cortex-M3 bit-band alias region (ARMv7-M ARM, A3.7.3 "Bit-banding"; Cortex-M3 TRM 3.7):
  * word {@code n} of the alias is bit {@code n % 8} of byte {@code n / 8} of the target region.
- * A read returns that bit in bit 0; a write stores bit 0 of the value into it with a
- * read-modify-write of the target byte, as QEMU's {@code bitband_writel} does.
+ * As QEMU's {@code bitband_read}/{@code bitband_write} (hw/arm/armv7m.c) do, the access to the
+ * target has the size of the alias access, at the target address rounded down to that size:
+ * a word access reads (and for a write, read-modify-writes) the whole aligned word holding the
+ * bit. That matters for peripherals, whose registers answer only word accesses at their exact
+ * offsets (a byte access to the second byte of a register reads as 0 on most of them).
  */
 final class BitBand implements MmioDevice {
 
-  /** Byte access to the target region (RAM or peripherals). */
-  interface ByteBus {
-    int readByte(long address);
+  /** Sized access (1, 2 or 4 bytes, little-endian) to the target region. */
+  interface Bus {
+    int read(long address, int size);
 
-    void writeByte(long address, int value);
+    void write(long address, int size, int value);
   }
 
-  private final ByteBus bus;
+  private final Bus bus;
   private final long target;
 
-  BitBand(ByteBus bus, long target) {
+  BitBand(Bus bus, long target) {
     this.bus = bus;
     this.target = target;
   }
 
+  /** Address of the {@code size}-byte unit of the target that holds the bit. */
+  private long unit(int offset, int size) {
+    return (target + ((offset & 0xffffffffL) >>> 5)) & -(long) size;
+  }
+
+  /** The bit's position within that unit. */
+  private static int bitInUnit(int offset, int size) {
+    return ((offset & 0xffffffff) >>> 2) & (8 * size - 1);
+  }
+
   @Override
   public int read(int offset, int size) {
-    long bitIndex = (offset & 0xffffffffL) >>> 2;
-    int b = bus.readByte(target + bitIndex / 8);
-    return (b >>> (bitIndex % 8)) & 1;
+    return (bus.read(unit(offset, size), size) >>> bitInUnit(offset, size)) & 1;
   }
 
   @Override
   public void write(int offset, int size, int value) {
-    long bitIndex = (offset & 0xffffffffL) >>> 2;
-    long address = target + bitIndex / 8;
-    int mask = 1 << (bitIndex % 8);
-    int b = bus.readByte(address);
-    bus.writeByte(address, (value & 1) != 0 ? b | mask : b & ~mask);
+    long address = unit(offset, size);
+    int mask = 1 << bitInUnit(offset, size);
+    int old = bus.read(address, size);
+    bus.write(address, size, (value & 1) != 0 ? old | mask : old & ~mask);
   }
 
   @Override

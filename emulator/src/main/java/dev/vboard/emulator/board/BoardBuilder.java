@@ -65,7 +65,7 @@ public final class BoardBuilder {
     Map<Integer, CmsdkApbUart> serialPorts = new HashMap<>();
     for (int i = 0; i < board.devices().size(); i++) {
       MmioDevice device = buildDevice(board, i, wiring, target, combiners, serialPorts);
-      mapDevice(board.devices().get(i), device, target, claimed, devices);
+      mapDevice(board, board.devices().get(i), device, target, claimed, devices);
     }
     mapUnimplementedRemainder(board, target, claimed);
     return new Assembly(devices, serialPorts, loadable);
@@ -82,7 +82,7 @@ public final class BoardBuilder {
         case ALIAS -> target.mapMmio(m.name(), m.base(), m.size(),
             new MemoryMirror(target.memory(), m.target()));
         case BITBAND -> target.mapMmio(m.name(), m.base(), m.size(),
-            new BitBand(claimed.byteBus(target.memory()), m.target()));
+            new BitBand(claimed.bitBandBus(target.memory()), m.target()));
         default -> throw new AssertionError(m.kind());
       }
       if (m.kind() == MemoryKind.RAM || m.kind() == MemoryKind.ROM) {
@@ -95,16 +95,20 @@ public final class BoardBuilder {
 
   /**
    * Maps a built device (reset with the machine) or, for a placeholder without a model, an
-   * unimplemented region. A device smaller than a page gets the whole page and logs the
-   * offsets it lacks as guest errors.
+   * unimplemented region. A device smaller than a page gets the whole page (Unicorn maps pages):
+   * where an unimplemented region of the board lies behind the rest of the page, as in QEMU
+   * the offsets the device lacks read as zero (logged as guest errors); where nothing does,
+   * they are bus errors, as QEMU's unassigned space is.
    */
-  private static void mapDevice(Device spec, MmioDevice device, BoardTarget target,
-      MemoryMap claimed, Map<String, MmioDevice> devices) {
+  private static void mapDevice(BoardDescription board, Device spec, MmioDevice device,
+      BoardTarget target, MemoryMap claimed, Map<String, MmioDevice> devices) {
     long size = BoardValidator.mappedSize(spec.size());
     if (device == null) {
       target.mapUnimplemented(spec.name(), spec.base(), size);
     } else {
-      target.mapMmio(spec.name(), spec.base(), size, device);
+      boolean backed = board.unimplemented().stream().anyMatch(
+          r -> r.base() <= spec.base() + spec.size() && spec.base() + size <= r.end());
+      target.mapMmio(spec.name(), spec.base(), backed ? size : spec.size(), device);
       target.addResetListener(device::reset);
       devices.put(spec.name(), device);
     }

@@ -47,37 +47,50 @@ final class MemoryMap {
     return gaps;
   }
 
-  /** Byte access by address: modelled devices directly, anything else through guest memory. */
-  BitBand.ByteBus byteBus(GuestMemory memory) {
-    return new BitBand.ByteBus() {
+  /** Sized access by address: modelled devices directly, anything else through guest memory. */
+  BitBand.Bus bitBandBus(GuestMemory memory) {
+    return new BitBand.Bus() {
       @Override
-      public int readByte(long address) {
+      public int read(long address, int size) {
         Entry e = deviceAt(address);
         if (e != null) {
-          return e.device().read((int) (address - e.base()), 1) & 0xff;
+          return e.device().read((int) (address - e.base()), size) & sizeMask(size);
         }
         try {
-          return memory.readByte(address);
+          byte[] b = memory.read(address, size);
+          int v = 0;
+          for (int i = 0; i < size; i++) {
+            v |= (b[i] & 0xff) << (8 * i);
+          }
+          return v;
         } catch (GuestAccessException ex) {
-          GuestError.log("bitband", "read of unmapped byte 0x%08x", address);
+          GuestError.log("bitband", "read of unmapped 0x%08x (%d bytes)", address, size);
           return 0;
         }
       }
 
       @Override
-      public void writeByte(long address, int value) {
+      public void write(long address, int size, int value) {
         Entry e = deviceAt(address);
         if (e != null) {
-          e.device().write((int) (address - e.base()), 1, value & 0xff);
+          e.device().write((int) (address - e.base()), size, value & sizeMask(size));
           return;
         }
+        byte[] b = new byte[size];
+        for (int i = 0; i < size; i++) {
+          b[i] = (byte) (value >>> (8 * i));
+        }
         try {
-          memory.write(address, new byte[] {(byte) value});
+          memory.write(address, b);
         } catch (GuestAccessException ex) {
-          GuestError.log("bitband", "write of unmapped byte 0x%08x", address);
+          GuestError.log("bitband", "write of unmapped 0x%08x (%d bytes)", address, size);
         }
       }
     };
+  }
+
+  private static int sizeMask(int size) {
+    return size >= 4 ? -1 : (1 << (8 * size)) - 1;
   }
 
   private Entry deviceAt(long address) {

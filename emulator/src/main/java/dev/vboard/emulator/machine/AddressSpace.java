@@ -72,8 +72,15 @@ final class AddressSpace implements GuestMemory, SystemBus {
     add(new Region(name, base, pageSize(base, size), Kind.ROM, null));
   }
 
+  /**
+   * Maps a device over [base, base + size), rounded up to whole pages as Unicorn needs. When
+   * {@code size} is not a page multiple, the rest of the last page is a bus error, as unmapped
+   * space is (the caller maps a whole page instead where something else lies behind it).
+   */
   void mapMmio(String name, long base, long size, MmioDevice device) {
-    add(new Region(name, base, pageSize(base, size), Kind.MMIO, device));
+    long mapped = pageSize(base, size);
+    MmioDevice decoded = mapped == size ? device : new PageTail(device, base, size, abortAccess);
+    add(new Region(name, base, mapped, Kind.MMIO, decoded));
   }
 
   private static long pageSize(long base, long size) {

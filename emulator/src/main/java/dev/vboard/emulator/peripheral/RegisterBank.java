@@ -9,7 +9,9 @@ import java.util.Map;
  *
  * <p>As in QEMU's models, a register answers only at its exact offset; a narrower access at
  * that offset sees the low bytes (the bus zero-extends reads and truncates writes). Any other
- * offset is a logged guest error.
+ * offset is a logged guest error. The one exception is the CoreSight-style ID block of the
+ * CMSDK devices (PID4 at 0xFD0 to CID3 at 0xFFC): QEMU's models answer it with a case range,
+ * so a read at any offset in it, aligned or not, returns the ID register of that word.
  *
  * @param <R> the device's register enum
  */
@@ -22,8 +24,12 @@ public final class RegisterBank<R extends Enum<R> & RegisterBank.Register> {
     Access access();
   }
 
+  private static final int ID_BLOCK_FIRST = 0xfd0;
+  private static final int ID_BLOCK_LAST = 0xffc;
+
   private final String device;
   private final Map<Integer, R> byOffset = new HashMap<>();
+  private final boolean idBlock;
 
   public RegisterBank(String device, Class<R> registers) {
     this.device = device;
@@ -32,11 +38,15 @@ public final class RegisterBank<R extends Enum<R> & RegisterBank.Register> {
         throw new IllegalArgumentException(device + ": two registers at offset " + r.offset());
       }
     }
+    idBlock = byOffset.containsKey(ID_BLOCK_FIRST) && byOffset.containsKey(ID_BLOCK_LAST);
   }
 
   /** The register to read at {@code offset}, or null after logging why the read is refused. */
   public R forRead(int offset) {
     R r = byOffset.get(offset);
+    if (r == null && idBlock && offset >= ID_BLOCK_FIRST && offset <= ID_BLOCK_LAST) {
+      r = byOffset.get(offset & ~3);
+    }
     if (r == null) {
       GuestError.log(device, "read of bad offset 0x%03x", offset);
       return null;

@@ -34,6 +34,24 @@ class NvicTest {
   }
 
   @Test
+  void icprClearsALineHeldHighOnlyWhileItsInterruptIsActive() {
+    Nvic nvic = new Nvic(32, 8);
+    int irq = Exceptions.FIRST_IRQ + 4;
+    nvic.setLevel(4, true);
+    assertTrue(nvic.isPending(irq));
+    nvic.clearPendingByIcpr(irq);
+    assertTrue(nvic.isPending(irq), "inactive, line high: stays pending (R_CVJS, QEMU)");
+    nvic.activate(irq);
+    nvic.setPending(irq);
+    nvic.clearPendingByIcpr(irq);
+    assertFalse(nvic.isPending(irq), "active: ICPR clears it");
+    nvic.setLevel(4, false);
+    nvic.setPending(irq);
+    nvic.clearPendingByIcpr(irq);
+    assertFalse(nvic.isPending(irq), "line low: ICPR clears it");
+  }
+
+  @Test
   void disabledInterruptsStayPendingButAreNotSelected() {
     Nvic n = nvic();
     n.setEnabled(IRQ0 + 2, false);

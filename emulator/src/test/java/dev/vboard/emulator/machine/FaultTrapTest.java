@@ -3,6 +3,7 @@ package dev.vboard.emulator.machine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vboard.emulator.bus.MmioDevice;
 import org.junit.jupiter.api.Test;
 
 /** Faults Unicorn does not raise itself: CCR traps, bus errors on stores, INVSTATE, VECTTBL. */
@@ -257,6 +258,44 @@ class FaultTrapTest {
       assertEquals(0, m.readWord(0x20000008L));
       assertEquals(0xfffffffd, m.readWord(0x2000000cL));
       assertEquals(1, m.readWord(0x20000010L) & 3, "handler: nPRIV kept, SPSEL clear");
+    }
+  }
+
+  @Test
+  void theRestOfAPageBehindASmallDeviceIsABusError() {
+    try (TestBoard b = new TestBoard()) {
+      b.machine.mapMmio("small", 0x40000000L, 0x100, new MmioDevice() {
+        @Override
+        public int read(int offset, int size) {
+          return 0x5a;
+        }
+
+        @Override
+        public void write(int offset, int size, int value) {
+        }
+
+        @Override
+        public void reset() {
+        }
+      });
+      b.load("""
+            .thumb_func
+          reset:
+            ldr r1, =0x400000fc
+            ldr r5, [r1]              @ the device's last word: 0x5a
+            ldr r1, =0x40000100
+            ldr r0, [r1]              @ past it: BusFault, escalated
+            b .
+            .thumb_func
+          hardfault_handler:
+            ldr r1, =0xe000ed38
+            ldr r0, [r1]              @ BFAR
+            subs r0, r0, r5           @ 0x40000100 - 0x5a
+            bl do_exit
+          """);
+      RunResult r = b.machine.run(1_000_000);
+      assertEquals(RunResult.Stop.EXITED, r.stop(), r.faultReport());
+      assertEquals(0x40000100 - 0x5a, r.exitCode());
     }
   }
 }
