@@ -1,11 +1,13 @@
 package dev.vboard.emulator.board;
 
+import dev.vboard.emulator.peripheral.ArmSbconI2c;
 import dev.vboard.emulator.peripheral.CmsdkApbDualTimer;
 import dev.vboard.emulator.peripheral.CmsdkApbTimer;
 import dev.vboard.emulator.peripheral.CmsdkApbUart;
 import dev.vboard.emulator.peripheral.CmsdkApbWatchdog;
 import dev.vboard.emulator.peripheral.Mps2FpgaIo;
 import dev.vboard.emulator.peripheral.Mps2Scc;
+import dev.vboard.emulator.peripheral.Pl022;
 import dev.vboard.emulator.peripheral.lan9118.EthernetPort;
 import dev.vboard.emulator.peripheral.lan9118.Lan9118;
 import dev.vboard.emulator.peripheral.lan9118.MacAddress;
@@ -27,7 +29,9 @@ final class DeviceTypes {
       "mps2-fpgaio", DeviceTypes::fpgaIo,
       "mps2-scc", DeviceTypes::scc,
       "cmsdk-apb-watchdog", DeviceTypes::watchdog,
-      "lan9118", DeviceTypes::lan9118);
+      "lan9118", DeviceTypes::lan9118,
+      "pl022", DeviceTypes::pl022,
+      "arm-sbcon-i2c", DeviceTypes::sbconI2c);
 
   /** The built-in factory for {@code type}, or null. */
   static DeviceFactory builtIn(String type) {
@@ -79,6 +83,16 @@ final class DeviceTypes {
       throw c.error("mac", e.getMessage());
     }
     return new Lan9118(c.name(), c.scheduler(), mac, c.irq("irq"), EthernetPort.DISCONNECTED);
+  }
+
+  /** No properties. Output: sspintr. Nothing is attached to its SPI bus. */
+  private static Pl022 pl022(DeviceContext c) {
+    return new Pl022(c.name(), c.irq("sspintr"));
+  }
+
+  /** No properties, no outputs. Nothing is attached to its I2C bus. */
+  private static ArmSbconI2c sbconI2c(DeviceContext c) {
+    return new ArmSbconI2c(c.name());
   }
 
   /** Properties: prescale-clk-hz, num-leds, has-switches, has-dbgctrl. No outputs. */

@@ -73,7 +73,7 @@ class BoardAssemblyTest {
   void placeholdersAreMappedUnimplemented() {
     assertEquals(new Mapping(Kind.UNIMPLEMENTED, "gpio0", 0x40010000, 4096, null),
         target.at(0x40010000));
-    assertEquals(Kind.UNIMPLEMENTED, target.at(0x40025000).kind(), "spi-adc");
+    assertEquals(Kind.UNIMPLEMENTED, target.at(0x40024000).kind(), "i2s");
   }
 
   @Test
@@ -157,6 +157,31 @@ class BoardAssemblyTest {
     assertEquals(0x41043850, target.load(0x4002fffc));
     target.store(0x40028000, 0xff);
     assertEquals(3, target.load(0x40028000));
+  }
+
+  @Test
+  void spiInterruptsShareNvicLinesInPairsAsMps2Wires() {
+    int imsc = 0x14;
+    int txim = 1 << 3; // the empty TX FIFO raises TXINTR at once
+    target.store(0x40020000 + imsc, txim);
+    assertTrue(target.irqLevel(11), "spi-apb");
+    target.store(0x40021000 + imsc, txim);
+    target.store(0x40020000 + imsc, 0);
+    assertTrue(target.irqLevel(11), "spi-lcd still holds the OR gate high");
+    target.store(0x40021000 + imsc, 0);
+    assertFalse(target.irqLevel(11));
+    target.store(0x40025000 + imsc, txim);
+    assertTrue(target.irqLevel(22), "spi-adc");
+    target.store(0x40027000 + imsc, txim);
+    assertTrue(target.irqLevel(24), "spi-shield1");
+  }
+
+  @Test
+  void spiAndI2cControllersAreMapped() {
+    assertEquals(3, target.load(0x4002600c), "PL022 SSPSR: TFE | TNF");
+    assertEquals(0x22, target.load(0x40020fe0));
+    target.store(0x4002a000, 3);
+    assertEquals(3, target.load(0x4002a000), "SBCon SCL and SDA released");
   }
 
   @Test
