@@ -252,6 +252,7 @@ public final class Emulation implements AutoCloseable {
     private List<String> commandLine;
     private List<String> arguments = List.of();
     private final Map<Integer, CharBackend> serial = new TreeMap<>();
+    private CharBackend otherUarts;
     private SemihostingConsole console;
     private Path workingDirectory = Path.of("");
     private boolean allowSystem;
@@ -305,9 +306,22 @@ public final class Emulation implements AutoCloseable {
       return this;
     }
 
-    /** Wires serial port {@code port}; unwired ports get an in-memory backend. */
+    /**
+     * Wires serial port {@code port}; unwired ports get an in-memory backend (whose input a
+     * caller may feed later), or the {@link #otherUarts} one.
+     */
     public Builder uart(int port, CharBackend backend) {
       serial.put(port, backend);
+      return this;
+    }
+
+    /**
+     * The backend of every serial port not wired by {@link #uart}, e.g. {@code NullBackend}:
+     * a port with input that can never come then schedules no receive polls (an in-memory
+     * backend is polled once per frame time while the guest has the receiver enabled).
+     */
+    public Builder otherUarts(CharBackend backend) {
+      this.otherUarts = backend;
       return this;
     }
 
@@ -363,7 +377,8 @@ public final class Emulation implements AutoCloseable {
 
       Map<Integer, WatchedBackend> ports = new TreeMap<>();
       for (int port : serialPorts(description)) {
-        ports.put(port, new WatchedBackend(serial.getOrDefault(port, new MemoryBackend())));
+        CharBackend other = otherUarts != null ? otherUarts : new MemoryBackend();
+        ports.put(port, new WatchedBackend(serial.getOrDefault(port, other)));
       }
       for (int port : serial.keySet()) {
         if (!ports.containsKey(port)) {

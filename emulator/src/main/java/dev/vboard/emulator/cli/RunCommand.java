@@ -211,7 +211,8 @@ public final class RunCommand implements Callable<Integer> {
         .network(netOptions())
         .semihostingConsole(new CharBackendConsole(stdio, stderr, stdio, consoleTarget, true,
             INTERRUPTED::get))
-        .uart(0, stdio);
+        .uart(0, stdio)
+        .otherUarts(NullBackend.INSTANCE); // as documented: the others go nowhere
     for (UartSpec u : uarts) {
       builder.uart(u.index(), backend(u, stdio, toClose));
     }

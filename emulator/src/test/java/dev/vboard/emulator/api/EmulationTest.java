@@ -11,6 +11,7 @@ import dev.vboard.emulator.loader.ImageFormatException;
 import dev.vboard.emulator.machine.RunResult;
 import dev.vboard.emulator.semihosting.HeapInfo;
 import dev.vboard.emulator.serial.MemoryBackend;
+import dev.vboard.emulator.serial.NullBackend;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,6 +49,18 @@ class EmulationTest {
       assertEquals("console line\n", emu.semihostingStderr());
       assertEquals(r.instructions(), emu.instructions());
       assertEquals(r.instructions() * 40, emu.virtualNanos(), "25 MHz, 1 instruction per cycle");
+    }
+  }
+
+  @Test
+  void otherUartsWiresEveryPortTheBuilderWasNotToldAbout() throws Exception {
+    MemoryBackend console = new MemoryBackend();
+    try (Emulation emu = exit3().uart(0, console).otherUarts(NullBackend.INSTANCE).build()) {
+      assertThrows(IllegalStateException.class, () -> emu.uart(1), "port 1 goes nowhere");
+      assertTrue(emu.uart(0) == console, "an explicitly wired port keeps its backend");
+    }
+    try (Emulation emu = exit3().build()) {
+      emu.uart(1); // without it, an in-memory backend
     }
   }
 
