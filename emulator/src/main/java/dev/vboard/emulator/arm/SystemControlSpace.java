@@ -43,9 +43,12 @@ public final class SystemControlSpace implements MmioDevice {
   private static final int ICSR_ISRPENDING = 1 << 22;
   private static final int ICSR_RETTOBASE = 1 << 11;
 
-  /** CoreSight peripheral and component ID registers 0xFD0-0xFFC, as QEMU's NVIC reports. */
+  /**
+   * CoreSight peripheral and component ID registers 0xFD0-0xFFC, as QEMU 7.2's NVIC reports
+   * them: it has only PID0-3 and CID0-3 (0xFE0 up), so PID4-7 read 0.
+   */
   private static final int[] ID_REGS = {
-    0x04, 0x00, 0x00, 0x00, 0x00, 0xb0, 0x1b, 0x00, 0x0d, 0xe0, 0x05, 0xb1};
+    0x00, 0x00, 0x00, 0x00, 0x00, 0xb0, 0x1b, 0x00, 0x0d, 0xe0, 0x05, 0xb1};
 
   private final Nvic nvic;
   private final FaultStatus faults;
@@ -280,7 +283,9 @@ public final class SystemControlSpace implements MmioDevice {
       case 0xd04: writeIcsr(value); break;
       case 0xd08: vtor = value & 0xffffff80; break;
       case 0xd0c: writeAircr(value); break;
-      case 0xd10: scr = value & 0x16; break;
+      // As QEMU 7.2: SLEEPDEEP and SLEEPDEEPS (no deep sleep) are RAZ/WI, every other bit is
+      // kept as written, reserved ones included.
+      case 0xd10: scr = value & ~0xc; break;
       case 0xd14:
         ccr = value & CCR_WRITABLE;
         ccrListener.run();

@@ -385,11 +385,20 @@ public final class Machine implements AutoCloseable {
 
   /** Instruction fetch from non-memory: the XN system region is MemManage, else IBUSERR. */
   private void fetchFault(int pc) {
-    if ((pc & 0xffffffffL) >= 0xe0000000L) {
+    if (neverExecute(pc & 0xffffffffL)) {
       exceptions.fault(Exceptions.MEM_MANAGE, FaultStatus.IACCVIOL, pc);
     } else {
       exceptions.fault(Exceptions.BUS_FAULT, FaultStatus.IBUSERR, pc);
     }
+  }
+
+  /**
+   * The Execute Never regions of the default memory map (ARMv7-M B3.1, table B3-1): Peripheral
+   * 0x40000000-0x5FFFFFFF, Device 0xA0000000-0xDFFFFFFF and System from 0xE0000000. A fetch
+   * there is a MemManage IACCVIOL, as in QEMU, wherever a device is mapped or not.
+   */
+  private static boolean neverExecute(long address) {
+    return (address >= 0x40000000L && address < 0x60000000L) || address >= 0xa0000000L;
   }
 
   /** BKPT: 0xAB is a semihosting call; any other BKPT escalates (no debugger attached). */
@@ -411,8 +420,8 @@ public final class Machine implements AutoCloseable {
       }
       return;
     }
-    // DebugMonitor is disabled (DEMCR.MON_EN=0): the debug event escalates to HardFault.
-    faults.recordHfsr(FaultStatus.DEBUGEVT);
+    // DebugMonitor is disabled (DEMCR.MON_EN=0): the debug event escalates to HardFault, with
+    // HFSR.FORCED only, as QEMU 7.2 reports it (it does not set HFSR.DEBUGEVT).
     exceptions.fault(Exceptions.DEBUG_MONITOR, 0, pc);
   }
 

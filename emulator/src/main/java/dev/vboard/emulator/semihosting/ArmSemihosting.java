@@ -209,9 +209,13 @@ public final class ArmSemihosting implements SemihostingHandler, AutoCloseable {
     return (int) (length - done);
   }
 
-  /** 1 for the console, 0 (errno ENOTTY) for a file, -1 (EBADF) for a bad handle. */
+  /**
+   * 1 for the console when the host's stdio is a terminal, 0 (errno ENOTTY) for a file or a
+   * redirected console, -1 (EBADF) for a bad handle.
+   */
   private int isTty(ParameterBlock args) throws ErrnoException {
-    if (handles.get((int) args.word(0)).isTty()) {
+    OpenFile file = handles.get((int) args.word(0));
+    if (file.isTty() && (!(file instanceof ConsoleFile) || console.isTerminal())) {
       return 1;
     }
     errno = Errno.ENOTTY;

@@ -102,4 +102,13 @@ public final class CharBackendConsole implements SemihostingConsole {
   public int poll() {
     return stdin.poll();
   }
+
+  /**
+   * The CLI's console (the blocking one) is a terminal when the JVM's stdin and stdout are;
+   * an embedder's in-memory console never is.
+   */
+  @Override
+  public boolean isTerminal() {
+    return blocking && System.console() != null;
+  }
 }

@@ -29,6 +29,14 @@ public interface SemihostingConsole {
   /** The next input byte if one is ready now, else -1. */
   int poll();
 
+  /**
+   * What SYS_ISTTY says of ":tt": whether the host's stdio is a terminal, as QEMU answers with
+   * isatty() on its own descriptors (newlib's isatty(1) and stdio buffering follow it).
+   */
+  default boolean isTerminal() {
+    return false;
+  }
+
   /** A console with no input and output thrown away. */
   static SemihostingConsole discarding() {
     return new SemihostingConsole() {

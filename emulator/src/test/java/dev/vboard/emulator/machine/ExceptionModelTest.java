@@ -542,6 +542,66 @@ class ExceptionModelTest {
   }
 
   @Test
+  void fetchFromAnExecuteNeverRegionIsIaccviolAndBkptIsForcedOnly() {
+    // As QEMU 7.2: a fetch from the Peripheral region (XN in the default memory map) is a
+    // MemManage IACCVIOL, not a bus error; a BKPT with no debugger escalates with HFSR.FORCED.
+    for (String[] c : new String[][] {{"ldr r0, =0x40000101\n bx r0", "1"},
+        {"bkpt #1", "0"}}) {
+      try (TestBoard b = new TestBoard().load("""
+            .thumb_func
+          reset:
+            %s
+            b .
+            .thumb_func
+          hardfault_handler:
+            ldr r4, =0x20000000
+            ldr r1, =0xe000ed28
+            ldr r2, [r1]
+            str r2, [r4]
+            ldr r2, [r1, #4]
+            str r2, [r4, #4]
+            movs r0, #0
+            bl do_exit
+          """.formatted(c[0]))) {
+        RunResult r = run(b);
+        assertEquals(RunResult.Stop.EXITED, r.stop(), r.faultReport());
+        GuestMemory m = b.machine.memory();
+        assertEquals(Integer.parseInt(c[1]), m.readWord(0x20000000L), "CFSR after " + c[0]);
+        assertEquals(1 << 30, m.readWord(0x20000004L), "HFSR after " + c[0]);
+      }
+    }
+  }
+
+  @Test
+  void scrKeepsAllButTheDeepSleepBitsAndPid4ReadsZero() {
+    try (TestBoard b = new TestBoard().load("""
+          .thumb_func
+        reset:
+          ldr r4, =0x20000000
+          ldr r1, =0xe000ed10
+          ldr r2, =0xffffffff
+          str r2, [r1]
+          ldr r2, [r1]
+          str r2, [r4]
+          ldr r1, =0xe000efd0
+          ldr r2, [r1]
+          str r2, [r4, #4]
+          ldr r1, =0xe000efe4
+          ldr r2, [r1]
+          str r2, [r4, #8]
+          movs r0, #0
+          bl do_exit
+        """)) {
+      RunResult r = run(b);
+      assertEquals(RunResult.Stop.EXITED, r.stop(), r.faultReport());
+      GuestMemory m = b.machine.memory();
+      assertEquals(0xfffffff3, m.readWord(0x20000000L), "SCR as QEMU 7.2 keeps it");
+      assertEquals(0, m.readWord(0x20000004L), "PID4");
+      assertEquals(0xb0, m.readWord(0x20000008L), "PID1");
+    }
+  }
+
+  @Test
   void aFaultInsideHardFaultLocksUpWithAReport() {
     try (TestBoard b = new TestBoard().load("""
           .thumb_func

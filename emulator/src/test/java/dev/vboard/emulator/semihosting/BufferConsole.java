@@ -51,4 +51,12 @@ final class BufferConsole implements SemihostingConsole {
   String err() {
     return err.toString(StandardCharsets.UTF_8);
   }
+
+  /** Whether SYS_ISTTY should see a terminal (the host's stdio, for the CLI). */
+  boolean terminal;
+
+  @Override
+  public boolean isTerminal() {
+    return terminal;
+  }
 }
