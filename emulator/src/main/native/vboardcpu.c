@@ -47,7 +47,8 @@
 /* A cached count carries two flags above the instruction count (blocks are far shorter). */
 #define VB_HAS_DIVIDE 0x80000000u       /* the block holds an SDIV or UDIV */
 #define VB_DIVIDES_REPORTED 0x40000000u /* ... and was reported to Java to hook them */
-#define VB_COUNT_MASK 0x3fffffffu
+#define VB_HAS_SEV 0x20000000u          /* the block holds a SEV (see block_hook_slow) */
+#define VB_COUNT_MASK 0x1fffffffu
 
 /* Stop causes (stop_cause), mirrored in BlockCounter. */
 #define VB_CAUSE_BUDGET 1u
@@ -97,7 +98,8 @@ static int is_divide(uint32_t hw1, uint32_t hw2) {
 }
 
 /*
- * The number of Thumb instructions in code[0, size), with VB_HAS_DIVIDE when one of them is a
+ * The number of Thumb instructions in code[0, size), with VB_HAS_SEV when one is a SEV (narrow
+ * 0xBF40 or SEV.W 0xF3AF 0x8004, A7.7.129) and VB_HAS_DIVIDE when one of them is a
  * divide: a halfword whose top five bits are 0b11101, 0b11110 or 0b11111 starts a 32-bit
  * instruction (ARMv7-M ARM A5.1).
  */
@@ -108,11 +110,18 @@ static uint32_t scan_thumb(const uint8_t *code, uint32_t size) {
   while (i + 1 < size) {
     uint32_t hw = code[i] | (uint32_t) code[i + 1] << 8;
     if ((hw & 0xf800u) >= 0xe800u) {
-      if (i + 3 < size && is_divide(hw, code[i + 2] | (uint32_t) code[i + 3] << 8)) {
-        flags = VB_HAS_DIVIDE;
+      uint32_t hw2 = i + 3 < size ? code[i + 2] | (uint32_t) code[i + 3] << 8 : 0;
+      if (i + 3 < size && is_divide(hw, hw2)) {
+        flags |= VB_HAS_DIVIDE;
+      }
+      if (hw == 0xf3afu && hw2 == 0x8004u) {
+        flags |= VB_HAS_SEV;
       }
       i += 4;
     } else {
+      if (hw == 0xbf40u) {
+        flags |= VB_HAS_SEV;
+      }
       i += 2;
     }
     n++;
@@ -230,9 +239,16 @@ static __attribute__((noinline)) void block_hook_slow(vb_counter *c, uc_engine *
                                                       vb_front *front, uint64_t key) {
   uint32_t *slot = block_slot(c, uc, address, size);
   uint32_t n = *slot & VB_COUNT_MASK;
-  front->key = key;
-  front->count = n;
-  c->last = front;
+  int sev = (*slot & VB_HAS_SEV) != 0;
+  if (sev) {
+    /* Never in the front cache, so that every entry comes here and raises the event; the
+     * block's address, size and count are the fields below, not a cache entry. */
+    c->last = NULL;
+  } else {
+    front->key = key;
+    front->count = n;
+    c->last = front;
+  }
   c->block_addr = address;
   c->block_size = size;
   c->block_count = n;
@@ -254,6 +270,12 @@ static __attribute__((noinline)) void block_hook_slow(vb_counter *c, uc_engine *
     return;
   }
   c->executed += n;
+  if (sev) {
+    /* SEV sets the event register (B1.5.18); Unicorn runs it as a NOP. A block runs whole
+     * once entered, and a WFE ends its block, so raising it at entry is early by at most the
+     * instructions before the SEV, which nothing can observe before the WFE that reads it. */
+    c->sev = 1;
+  }
 }
 
 /*

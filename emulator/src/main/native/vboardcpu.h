@@ -65,6 +65,7 @@ typedef struct vb_counter {
                            itself (0: none); Java arms it per slice, disarms it on any change */
   uint32_t fast_return_stkalign; /* 124: CCR.STKALIGN for that return */
   uint32_t returned;    /* 128: the exception vb_intr_hook returned from (0: none; Java clears) */
+  uint32_t sev;         /* 132: a block holding SEV ran (Java clears): the event register */
   /* private: (address, size) -> instruction count, open addressing */
   uint64_t *keys;
   uint32_t *counts;

@@ -28,6 +28,7 @@ public final class Nvic {
   private final int priorityMask;
   private int prigroup;
   private Runnable changeListener = () -> { };
+  private Runnable pendListener = () -> { };
 
   /**
    * @param externalIrqs external interrupt lines (IRQ0..n-1)
@@ -50,6 +51,11 @@ public final class Nvic {
     priority = new int[count];
     priorityMask = (0xff << (8 - priorityBits)) & 0xff;
     reset();
+  }
+
+  /** Called when an exception goes from not pending to pending (SCR.SEVONPEND). */
+  public void setPendListener(Runnable listener) {
+    this.pendListener = listener;
   }
 
   /** Called whenever pending state may have changed, so the CPU re-checks at a block boundary. */
@@ -136,6 +142,7 @@ public final class Nvic {
   public void setPending(int exception) {
     if (!get(pending, exception)) {
       set(pending, exception, true);
+      pendListener.run();
       changeListener.run();
     }
   }

@@ -42,6 +42,8 @@ public final class SystemControlSpace implements MmioDevice {
   private static final int ICSR_PENDSTCLR = 1 << 25;
   private static final int ICSR_ISRPENDING = 1 << 22;
   private static final int ICSR_RETTOBASE = 1 << 11;
+  /** SCR.SEVONPEND: a newly pending interrupt sets the event register. */
+  public static final int SCR_SEVONPEND = 1 << 4;
 
   /**
    * CoreSight peripheral and component ID registers 0xFD0-0xFFC, as QEMU 7.2's NVIC reports

@@ -27,6 +27,7 @@ final class BlockCounter implements AutoCloseable {
   private static final int FAST_RETURN = 120;
   private static final int FAST_RETURN_STKALIGN = 124;
   private static final int RETURNED = 128;
+  private static final int SEV = 132;
 
   /** Values of {@code end_hint}. */
   static final int HINT_WFI = 1;
@@ -168,6 +169,15 @@ final class BlockCounter implements AutoCloseable {
       counter.putInt(RETURNED, 0);
     }
     return exception;
+  }
+
+  /** Whether a SEV ran since the last call (it sets the event register); clears it. */
+  boolean takeSev() {
+    if (counter.getInt(SEV) == 0) {
+      return false;
+    }
+    counter.putInt(SEV, 0);
+    return true;
   }
 
   /** CCR.DIV_0_TRP: while on, blocks with unhooked divides stop with {@link #CAUSE_DIVIDES}. */

@@ -264,6 +264,11 @@ public final class CpuCore implements AutoCloseable {
     return counter.takeReturned();
   }
 
+  /** Whether the guest executed a SEV since the last call (Unicorn runs it as a NOP). */
+  public boolean takeSev() {
+    return counter.takeSev();
+  }
+
   /** Exception return's unstacking in one native call; false: do it step by step. */
   public boolean returnFromException(int excReturn, boolean stkalign) {
     return counter.exceptionReturn(uc.handle(), excReturn, stkalign);

@@ -105,6 +105,13 @@ public final class Machine implements AutoCloseable {
       core.raiseStop();
       core.disarmFastReturn(); // a pending exception may have to tail-chain: Java decides
     });
+    // SCR.SEVONPEND: an interrupt becoming pending sets the event register, which wakes WFE
+    // even when the interrupt is disabled or masked (B1.5.18, B3.2.7).
+    nvic.setPendListener(() -> {
+      if ((scs.scr() & SystemControlSpace.SCR_SEVONPEND) != 0) {
+        exceptions.setEvent(true);
+      }
+    });
     scs.setCcrListener(() -> {
       trapsChanged = true;
       core.raiseStop();
@@ -319,6 +326,9 @@ public final class Machine implements AutoCloseable {
     SliceResult r = core.runSlice(budget);
     regs.armFastReturn(0, false);
     exceptions.syncEngineReturn();
+    if (core.takeSev()) {
+      exceptions.setEvent(true); // SEV (B1.5.18): a WFE after it does not sleep
+    }
     clock.advance(r.elapsed());
     instructions += r.executed();
     if (LOG.isTraceEnabled()) {

@@ -602,6 +602,34 @@ class ExceptionModelTest {
   }
 
   @Test
+  void sevSetsTheEventAWfeConsumesAndSevonpendSetsItOnAPend() {
+    // Nothing is scheduled: a WFE that slept here would never wake and the run would hit its
+    // limit. SEV.W is the 32-bit encoding.
+    try (TestBoard b = new TestBoard().load("""
+          .thumb_func
+        reset:
+          sev
+          wfe                       @ the event SEV set: no sleep
+          sev.w
+          wfe
+          ldr r1, =0xe000ed10
+          movs r2, #0x10            @ SCR.SEVONPEND
+          str r2, [r1]
+          ldr r1, =0xe000e200       @ ISPR0: pend IRQ 9, which is disabled
+          movs r2, #1
+          lsls r2, r2, #9
+          str r2, [r1]
+          wfe                       @ the pend set the event
+          movs r0, #0
+          bl do_exit
+        """)) {
+      RunResult r = b.machine.run(1_000_000);
+      assertEquals(RunResult.Stop.EXITED, r.stop(), r.faultReport());
+      assertEquals(0, r.exitCode());
+    }
+  }
+
+  @Test
   void aFaultInsideHardFaultLocksUpWithAReport() {
     try (TestBoard b = new TestBoard().load("""
           .thumb_func
