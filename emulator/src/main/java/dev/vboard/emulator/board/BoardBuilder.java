@@ -154,10 +154,16 @@ public final class BoardBuilder {
     return device;
   }
 
-  /** A line number goes to that NVIC input, "nmi" to the NMI, a name to a new OR gate input. */
+  /**
+   * A line number goes to that NVIC input, "nmi" to the NMI, "sysreset" to the system reset
+   * request, a name to a new OR gate input.
+   */
   private static IrqLine resolveIrq(String ref, BoardTarget target, Map<String, OrIrq> combiners) {
     if (ref.equals(BoardDescription.NMI)) {
       return target.nmi();
+    }
+    if (ref.equals(BoardDescription.SYSRESET)) {
+      return target.systemReset();
     }
     OrIrq gate = combiners.get(ref);
     return gate != null ? gate.newInput() : target.irq(Integer.parseInt(ref));

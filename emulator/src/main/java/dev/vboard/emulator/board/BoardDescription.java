@@ -32,6 +32,12 @@ public record BoardDescription(
   /** The interrupt reference that names the core's NMI input instead of an NVIC line. */
   public static final String NMI = "nmi";
 
+  /**
+   * The reference that names the system reset request instead of an interrupt line: a high
+   * level resets the board as AIRCR.SYSRESETREQ does (a device's reset-request output).
+   */
+  public static final String SYSRESET = "sysreset";
+
   public BoardDescription {
     memory = List.copyOf(memory);
     irqCombiners = List.copyOf(irqCombiners);
@@ -71,7 +77,7 @@ public record BoardDescription(
    * One peripheral.
    *
    * @param irqs output name (as the device's datasheet names it) to an NVIC line number, the
-   *     name of an {@link IrqCombiner}, or {@code nmi}
+   *     name of an {@link IrqCombiner}, {@code nmi} or {@code sysreset}
    * @param properties device-specific settings (clocks, IDs), checked by the device's factory
    * @param placeholder when no model of {@code type} is available, map the region as
    *     unimplemented instead of failing

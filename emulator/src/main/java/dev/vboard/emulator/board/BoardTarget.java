@@ -19,8 +19,16 @@ interface BoardTarget {
 
   IrqLine irq(int n);
 
-  /** The NMI input: a rising level pends the NMI exception. */
+  /**
+   * The NMI input: every high drive pends the NMI exception, not only a rising edge. That is
+   * QEMU 7.2's nvic_nmi_trigger(), which pends NMI whenever its input is set to 1 without
+   * tracking the level; devices drive their outputs again on register writes (the CMSDK
+   * watchdog does), so each such write with the output high pends NMI once more.
+   */
   IrqLine nmi();
+
+  /** The system reset request: every high drive resets the board, as AIRCR.SYSRESETREQ. */
+  IrqLine systemReset();
 
   void mapRam(String name, long base, long size);
 
@@ -52,12 +60,19 @@ interface BoardTarget {
 
       @Override
       public IrqLine nmi() {
-        boolean[] level = new boolean[1];
         return high -> {
-          if (high && !level[0]) {
+          if (high) {
             machine.nvic().setPending(Exceptions.NMI);
           }
-          level[0] = high;
+        };
+      }
+
+      @Override
+      public IrqLine systemReset() {
+        return high -> {
+          if (high) {
+            machine.requestSystemReset();
+          }
         };
       }
 

@@ -45,7 +45,8 @@ final class BoardValidator {
     for (int i = 0; i < b.irqCombiners().size(); i++) {
       IrqCombiner c = b.irqCombiners().get(i);
       checkIrq(file, "irq-combiners[" + i + "].irq", c.irq(), b);
-      if (c.name().equals(BoardDescription.NMI) || !combinerNames.add(c.name())) {
+      if (c.name().equals(BoardDescription.NMI) || c.name().equals(BoardDescription.SYSRESET)
+          || !combinerNames.add(c.name())) {
         throw fail(file, "irq-combiners[" + i + "].name",
             "duplicate or reserved name '" + c.name() + "'");
       }
@@ -64,7 +65,8 @@ final class BoardValidator {
         String irqField = field + ".irqs." + irq.getKey();
         if (ref.chars().allMatch(Character::isDigit)) {
           checkIrq(file, irqField, Integer.parseInt(ref), b);
-        } else if (!combinerNames.contains(ref) && !ref.equals(BoardDescription.NMI)) {
+        } else if (!combinerNames.contains(ref) && !ref.equals(BoardDescription.NMI)
+            && !ref.equals(BoardDescription.SYSRESET)) {
           throw fail(file, irqField, "no irq-combiner named '" + ref + "'");
         }
       }

@@ -232,7 +232,12 @@ public final class Machine implements AutoCloseable {
     }
   }
 
-  private void requestSystemReset() {
+  /**
+   * Resets the board (core and devices; memory keeps its contents) at the next boundary of
+   * the run loop, before any further instruction or exception entry: AIRCR.SYSRESETREQ, or a
+   * device's reset request such as the watchdog's WDOGRES.
+   */
+  public void requestSystemReset() {
     resetRequested = true;
     core.raiseStop();
   }
@@ -264,7 +269,7 @@ public final class Machine implements AutoCloseable {
       return result(RunResult.Stop.LOCKUP);
     }
     if (resetRequested) {
-      LOG.debug("AIRCR.SYSRESETREQ: resetting the board");
+      LOG.debug("system reset request: resetting the board");
       reset();
     }
     if (clock.now() >= nextHostCheck) {
@@ -272,6 +277,9 @@ public final class Machine implements AutoCloseable {
     }
     hostEvents.deliver();
     scheduler.runDue();
+    if (resetRequested) {
+      return null; // a device asked for a reset (watchdog): nothing more runs before it
+    }
     if (stopRequested) {
       stopRequested = false;
       return result(RunResult.Stop.STOP_REQUESTED);

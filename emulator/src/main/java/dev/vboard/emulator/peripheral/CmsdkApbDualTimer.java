@@ -21,9 +21,16 @@ import dev.vboard.emulator.time.Scheduler;
  *   <li>In 16-bit mode the upper halves of LOAD and VALUE read back what was last written to
  *       them (QEMU keeps them; the count itself is 16 bits).
  *   <li>PRESCALE = 0b11 is undefined in the TRM: a guest error, treated as divide-by-256.
- *   <li>Deliberate divergence from QEMU 7.2: there, writing LOAD while a periodic module is
- *       enabled silently turns it one-shot (verified on qemu-system-arm 7.2). Here the module
- *       keeps the mode CONTROL says, as the hardware does.
+ *   <li>As QEMU 7.2 (and unlike the hardware, whose module keeps the mode CONTROL says):
+ *       writing LOAD while a periodic module is enabled restarts its counter one-shot, so it
+ *       fires once more and stops at 0 while CONTROL still reads periodic and enabled. QEMU
+ *       forces one-shot there to restart an expired one-shot module and catches periodic ones
+ *       too. Kept because byte-for-byte equality with qemu-system-arm 7.2 is the acceptance
+ *       criterion (verified on it: one interrupt, then VALUE stays 0).
+ *   <li>A module started, or reloaded, with a count of 0 and nothing to reload (one-shot, or
+ *       periodic with LOAD 0) stops itself, as QEMU's ptimer does ("Timer with delta zero,
+ *       disabling"); BGLOAD and free-running LOAD writes do not restart it, only CONTROL with
+ *       ENABLE or a periodic LOAD write does.
  *   <li>Integration test registers TIMERITCR/TIMERITOP drive the outputs directly when enabled.
  * </ul>
  */
@@ -148,7 +155,8 @@ public final class CmsdkApbDualTimer implements MmioDevice {
       }
       counter.setLimit(v, true);
       if (v != 0 && (control & CONTROL_ENABLE) != 0) {
-        counter.run((control & CONTROL_ONESHOT) != 0);
+        // One-shot whatever CONTROL.ONESHOT says: QEMU 7.2's quirk (see the class comment).
+        counter.run(true);
       }
     }
 
@@ -177,6 +185,10 @@ public final class CmsdkApbDualTimer implements MmioDevice {
       if ((next & CONTROL_ENABLE) != 0) {
         // Also restarts an expired one-shot that CONTROL has just made periodic or free-running.
         counter.run((next & CONTROL_ONESHOT) != 0);
+      }
+      if ((changed & (CONTROL_PRESCALE | CONTROL_SIZE)) != 0) {
+        // Those changes reload QEMU's ptimer once the write is done, in the final mode.
+        counter.settle();
       }
       control = next;
     }

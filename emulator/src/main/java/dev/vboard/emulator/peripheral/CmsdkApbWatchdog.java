@@ -8,17 +8,26 @@ import dev.vboard.emulator.time.Scheduler;
  * ARM CMSDK APB watchdog: a 32-bit down-counter that interrupts on its first timeout and
  * asserts reset on its second (Cortex-M System Design Kit TRM, ARM DDI 0479C, "APB
  * watchdog"). QEMU 7.2 {@code hw/watchdog/cmsdk-apb-watchdog.c} is the behavioural reference;
- * AN385 wires WDOGINT to the NMI.
+ * AN385 wires WDOGINT to the NMI and WDOGRES to a system reset.
  *
- * <p>Behaviour, as QEMU: setting WDOGCONTROL.INTEN starts the counter (reloaded from WDOGLOAD);
- * clearing it stops the counter. At the 1 -> 0 tick WDOGRIS is set and the count reloads after
- * one tick; if WDOGRIS is still set at the next timeout, the reset output is asserted (when
- * RESEN) and the counter stops. WDOGINTCLR clears the interrupt and reloads the counter (the
- * "feed"). While WDOGLOCK holds anything but 0x1ACCE551, every other register ignores writes.
+ * <p>Behaviour, as QEMU 7.2: the counter runs from reset, periodic from WDOGLOAD, whatever
+ * WDOGCONTROL says (INTEN only masks the interrupt; newer QEMU and the TRM start and stop the
+ * counter with INTEN, but byte-for-byte equality with qemu-system-arm 7.2 is the acceptance
+ * criterion, and 7.2 was checked to count and set WDOGRIS with INTEN clear). At the 1 -> 0
+ * tick WDOGRIS is set and the count reloads after one tick; if WDOGRIS is still set at the
+ * next timeout, the reset status is set and the counter stops. WDOGINTCLR clears the interrupt
+ * and sets the count from WDOGLOAD (the "feed"); only a WDOGLOAD write (or reset) starts a
+ * stopped counter again. Writing 0 to WDOGLOAD stops it: QEMU's ptimer disables itself with
+ * nothing to count ("Timer with delta zero"). All of this was checked on qemu-system-arm 7.2.
+ * While WDOGLOCK holds anything but 0x1ACCE551, every other register ignores writes.
  * WDOGITCR/WDOGITOP drive the outputs directly in integration test mode.
  *
- * <p>Known gap: the machine has no reset input for peripherals yet, so the board leaves WDOGRES
- * unconnected; its assertion is logged.
+ * <p>The outputs are driven again, at their current level, on every timeout and every write to
+ * WDOGCONTROL, WDOGINTCLR, WDOGITCR and WDOGITOP (and only then), as QEMU's
+ * cmsdk_apb_watchdog_update(): on AN385 WDOGINT is the NMI input, which pends NMI on each
+ * high drive, so rewriting CONTROL while the interrupt is asserted pends NMI again. A high
+ * WDOGRES (RESEN and a second timeout, or ITOP in test mode) requests a system reset each
+ * time it is driven, as QEMU's default watchdog action.
  */
 public final class CmsdkApbWatchdog implements MmioDevice {
 
@@ -78,8 +87,6 @@ public final class CmsdkApbWatchdog implements MmioDevice {
   private boolean locked;
   private int itcr;
   private int itop;
-  /** WDOGRES level last driven, to log its assertion once. */
-  private boolean resetAsserted;
 
   /**
    * @param wdogint the interrupt output (NMI on AN385)
@@ -104,6 +111,7 @@ public final class CmsdkApbWatchdog implements MmioDevice {
     itcr = 0;
     itop = 0;
     counter.reset(0xffffffffL, 0xffffffffL, cyclesPerWdogclk);
+    counter.run(false);
     updateIrq();
   }
 
@@ -138,32 +146,30 @@ public final class CmsdkApbWatchdog implements MmioDevice {
     }
     long v = RegisterBank.truncate(value, size) & 0xffffffffL;
     switch (r) {
-      case WDOGLOAD -> counter.setLimit(v, true);
-      case WDOGCONTROL -> writeControl((int) v);
+      case WDOGLOAD -> {
+        // QEMU 7.2 reloads and (re)starts the counter here, even after a second timeout.
+        counter.setLimit(v, true);
+        counter.run(false);
+      }
+      case WDOGCONTROL -> {
+        control = (int) v & (CONTROL_INTEN | CONTROL_RESEN);
+        updateIrq();
+      }
       case WDOGINTCLR -> {
         ris = false;
         counter.setCount(counter.limit());
+        updateIrq();
       }
       case WDOGLOCK -> locked = v != (UNLOCK & 0xffffffffL);
-      case WDOGITCR -> itcr = (int) v & 1;
-      case WDOGITOP -> itop = (int) v & (ITOP_WDOGRES | ITOP_WDOGINT);
+      case WDOGITCR -> {
+        itcr = (int) v & 1;
+        updateIrq();
+      }
+      case WDOGITOP -> {
+        itop = (int) v & (ITOP_WDOGRES | ITOP_WDOGINT);
+        updateIrq();
+      }
       default -> throw new AssertionError(r);
-    }
-    updateIrq();
-  }
-
-  private void writeControl(int value) {
-    int previous = control;
-    control = value & (CONTROL_INTEN | CONTROL_RESEN);
-    if (((previous ^ control) & CONTROL_INTEN) == 0) {
-      return;
-    }
-    if ((control & CONTROL_INTEN) != 0) {
-      // Enabling reloads the counter from WDOGLOAD and starts it.
-      counter.setCount(counter.limit());
-      counter.run(false);
-    } else {
-      counter.stop();
     }
   }
 
@@ -183,11 +189,10 @@ public final class CmsdkApbWatchdog implements MmioDevice {
       resetRequest = resetStatus && (control & CONTROL_RESEN) != 0;
     }
     wdogint.set(interrupt);
-    wdogres.set(resetRequest);
-    if (resetRequest && !resetAsserted) {
+    if (resetRequest) {
       GuestError.LOG.info("{}: WDOGRES asserted (watchdog reset request)", regs.device());
     }
-    resetAsserted = resetRequest;
+    wdogres.set(resetRequest);
   }
 
   private void onTimeout() {

@@ -14,7 +14,12 @@ import dev.vboard.emulator.time.Scheduler;
  *       when software writes 0;
  *   <li>the count then holds at 0 for one tick and reloads from the limit on the next, so a
  *       periodic counter with limit {@code L} fires every {@code L + 1} ticks;
- *   <li>a one-shot counter stops at 0; a periodic counter with limit 0 also stays at 0.
+ *   <li>a one-shot counter stops at 0; a periodic counter with limit 0 also stops at 0.
+ *   <li>a counter that is (re)loaded while running with nothing to count, i.e. a count of 0
+ *       and no reload to come (one-shot, or periodic with limit 0), stops itself: this is
+ *       ptimer_reload()'s "Timer with delta zero, disabling". The reloads are the ones ptimer
+ *       makes: starting, setting the count, setting the limit with reload, changing the period.
+ *       Stopped, it stays stopped until {@link #run} however the limit changes afterwards.
  * </ul>
  *
  * <p>Nothing is ticked cycle by cycle: the state is a count {@code delta} at a tick boundary
@@ -68,6 +73,7 @@ final class DownCounter {
     rebase();
     delta = count;
     base = now();
+    stopIfNothingToCount();
     reschedule();
   }
 
@@ -78,6 +84,7 @@ final class DownCounter {
     if (reload) {
       delta = newLimit;
       base = now();
+      stopIfNothingToCount();
     }
     reschedule();
   }
@@ -85,10 +92,26 @@ final class DownCounter {
   /** Starts counting (or switches periodic/one-shot without disturbing the phase). */
   void run(boolean oneshot) {
     rebase();
-    if (mode == Mode.STOPPED) {
+    boolean starting = mode == Mode.STOPPED;
+    if (starting) {
       base = now();
     }
     mode = oneshot ? Mode.ONESHOT : Mode.PERIODIC;
+    if (starting) {
+      stopIfNothingToCount();
+    }
+    reschedule();
+  }
+
+  /**
+   * Re-applies the rule for a reload with nothing to count, with the mode as it is now. For a
+   * device that makes several changes for one register write: ptimer reloads once, at the end
+   * of the write (ptimer_transaction_commit), so a mode switched by a later {@link #run} of an
+   * already running counter counts too.
+   */
+  void settle() {
+    rebase();
+    stopIfNothingToCount();
     reschedule();
   }
 
@@ -107,6 +130,7 @@ final class DownCounter {
     rebase();
     period = cycles;
     base = now();
+    stopIfNothingToCount();
     reschedule();
   }
 
@@ -169,11 +193,22 @@ final class DownCounter {
     event = null;
     base = at;
     delta = 0;
-    if (mode == Mode.ONESHOT) {
+    if (mode == Mode.ONESHOT || limit == 0) {
+      // A periodic counter with limit 0 has no reload to wait for: ptimer disables it here.
       mode = Mode.STOPPED;
     }
     reschedule();
     onZero.run();
+  }
+
+  /**
+   * ptimer's reload with delta 0: only a periodic counter with a non-zero limit goes on (it
+   * holds 0 for one tick, then reloads); anything else disables itself.
+   */
+  private void stopIfNothingToCount() {
+    if (mode != Mode.STOPPED && delta == 0 && (mode == Mode.ONESHOT || limit == 0)) {
+      mode = Mode.STOPPED;
+    }
   }
 
   private void reschedule() {

@@ -135,6 +135,29 @@ class BoardAssemblyTest {
   }
 
   @Test
+  void everyWatchdogControlWriteWhileInterruptingDrivesTheNmiAgain() {
+    target.store(0x40008000, 100);
+    target.store(0x40008008, 1);
+    runTo(100);
+    assertEquals(1, target.nmiHighDrives);
+    target.store(0x40008008, 1);
+    target.store(0x40008f00, 0);
+    assertEquals(3, target.nmiHighDrives, "QEMU 7.2 pends NMI again on each such write");
+    target.store(0x40008000, 100);
+    assertEquals(3, target.nmiHighDrives, "a LOAD write does not drive the outputs");
+  }
+
+  @Test
+  void watchdogSecondTimeoutWithResenRequestsASystemReset() {
+    target.store(0x40008000, 100);
+    target.store(0x40008008, 3);
+    runTo(200);
+    assertEquals(0, target.systemResetRequests);
+    runTo(201);
+    assertEquals(1, target.systemResetRequests, "WDOGRES is wired to the system reset");
+  }
+
+  @Test
   void ethernetIsALan9118OnIrq13WithTheBoardMac() {
     Mapping eth = target.at(0x40200000);
     assertEquals(Kind.MMIO, eth.kind());

@@ -105,9 +105,29 @@ final class RecordingTarget implements BoardTarget {
   /** NMI level, recorded like an NVIC line. */
   boolean nmiLevel;
 
+  /** How many times the NMI input was driven high (each pends NMI). */
+  int nmiHighDrives;
+
   @Override
   public IrqLine nmi() {
-    return level -> nmiLevel = level;
+    return level -> {
+      nmiLevel = level;
+      if (level) {
+        nmiHighDrives++;
+      }
+    };
+  }
+
+  /** How many times the system reset request was driven high. */
+  int systemResetRequests;
+
+  @Override
+  public IrqLine systemReset() {
+    return level -> {
+      if (level) {
+        systemResetRequests++;
+      }
+    };
   }
 
   @Override

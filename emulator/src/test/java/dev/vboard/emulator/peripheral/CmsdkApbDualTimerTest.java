@@ -23,6 +23,8 @@ class CmsdkApbDualTimerTest {
   private static final int LOAD2 = 0x20;
   private static final int VALUE2 = 0x24;
   private static final int CONTROL2 = 0x28;
+  private static final int INTCLR2 = 0x2c;
+  private static final int RIS2 = 0x30;
   private static final int PRESCALE_16 = 1 << 2;
   private static final int PRESCALE_256 = 2 << 2;
 
@@ -99,14 +101,76 @@ class CmsdkApbDualTimerTest {
   }
 
   @Test
-  void writingLoadToAnEnabledPeriodicTimerKeepsItPeriodic() {
+  void writingLoadToAnEnabledPeriodicTimerRunsItOnceMoreAsQemu72() {
     timer.write(CONTROL1, 4, CONTROL_ENABLE | CONTROL_SIZE | CONTROL_MODE);
     timer.write(LOAD1, 4, 20);
+    bench.runTo(19);
+    assertEquals(0, timer.read(RIS1, 4));
     bench.runTo(20);
     assertEquals(1, timer.read(RIS1, 4));
     timer.write(INTCLR1, 4, 1);
-    bench.runTo(41);
-    assertEquals(1, timer.read(RIS1, 4), "QEMU 7.2 would have gone one-shot here");
+    bench.runTo(1000);
+    assertEquals(0, timer.read(RIS1, 4), "QEMU 7.2 runs the counter one-shot after LOAD");
+    assertEquals(0, timer.read(VALUE1, 4));
+    assertEquals(CONTROL_ENABLE | CONTROL_SIZE | CONTROL_MODE, timer.read(CONTROL1, 4),
+        "CONTROL still reads periodic");
+  }
+
+  @Test
+  void periodicStartedWithNothingToCountStopsAndBgloadDoesNotRestartIt() {
+    timer.write(CONTROL1, 4, CONTROL_SIZE | CONTROL_MODE | CONTROL_INTEN);
+    timer.write(LOAD1, 4, 0);
+    timer.write(CONTROL1, 4, CONTROL_ENABLE | CONTROL_SIZE | CONTROL_MODE | CONTROL_INTEN);
+    timer.write(BGLOAD1, 4, 0x100);
+    bench.runTo(5000);
+    assertEquals(0, timer.read(RIS1, 4), "ptimer: delta zero, disabling");
+    assertEquals(0, timer.read(VALUE1, 4));
+    timer.write(CONTROL1, 4, CONTROL_ENABLE | CONTROL_SIZE | CONTROL_MODE | CONTROL_INTEN);
+    bench.run(0x101);
+    assertEquals(1, timer.read(RIS1, 4), "only CONTROL.ENABLE (or LOAD) starts it again");
+  }
+
+  @Test
+  void expiredOneShotReenabledStaysStoppedAndFreeRunningLoadDoesNotRestartIt() {
+    timer.write(CONTROL2, 4, CONTROL_ONESHOT | CONTROL_SIZE);
+    timer.write(LOAD2, 4, 30);
+    timer.write(CONTROL2, 4, CONTROL_ENABLE | CONTROL_ONESHOT | CONTROL_SIZE);
+    bench.runTo(30);
+    assertEquals(1, timer.read(RIS2, 4));
+    timer.write(INTCLR2, 4, 1);
+    timer.write(CONTROL2, 4, CONTROL_ENABLE | CONTROL_ONESHOT | CONTROL_SIZE);
+    timer.write(LOAD2, 4, 20);
+    bench.runTo(1000);
+    assertEquals(0, timer.read(RIS2, 4));
+    assertEquals(20, timer.read(VALUE2, 4), "the count is set but does not run");
+  }
+
+  @Test
+  void switchingToOneShotWhileHoldingZeroStopsWhenTheWriteReloads() {
+    timer.write(CONTROL1, 4, CONTROL_SIZE | CONTROL_MODE);
+    timer.write(LOAD1, 4, 0);
+    timer.write(BGLOAD1, 4, 10);
+    timer.write(CONTROL1, 4, CONTROL_ENABLE | CONTROL_SIZE | CONTROL_MODE);
+    // Started at 0 with a reload to come: holds 0 for a tick, then counts from 10.
+    timer.write(CONTROL1, 4, CONTROL_ENABLE | CONTROL_ONESHOT);
+    timer.write(LOAD1, 4, 5);
+    bench.runTo(1000);
+    assertEquals(0, timer.read(RIS1, 4), "QEMU reloads at the end of the write: one-shot at 0");
+    assertEquals(5, timer.read(VALUE1, 4));
+  }
+
+  @Test
+  void periodicWithBgloadZeroFiresOnceAndStops() {
+    timer.write(CONTROL1, 4, CONTROL_SIZE | CONTROL_MODE);
+    timer.write(LOAD1, 4, 10);
+    timer.write(CONTROL1, 4, CONTROL_ENABLE | CONTROL_SIZE | CONTROL_MODE);
+    timer.write(BGLOAD1, 4, 0);
+    bench.runTo(10);
+    assertEquals(1, timer.read(RIS1, 4));
+    timer.write(INTCLR1, 4, 1);
+    timer.write(BGLOAD1, 4, 10);
+    bench.runTo(1000);
+    assertEquals(0, timer.read(RIS1, 4), "stopped at 0 with nothing to reload");
   }
 
   @Test

@@ -14,6 +14,8 @@ import net.jqwik.api.Provide;
 /**
  * The closed-form {@link DownCounter} against a reference that ticks one period at a time:
  * same count after every operation and the same 1 -> 0 event cycles, for random programs.
+ * The reference includes ptimer's "delta zero" rule: a (re)load with a count of 0 and nothing
+ * to reload (one-shot, or limit 0) stops the counter, and so does reaching 0 with limit 0.
  */
 class DownCounterProperties {
 
@@ -90,7 +92,7 @@ class DownCounterProperties {
         count--;
         if (count == 0) {
           fired.add(now);
-          if (oneshot) {
+          if (oneshot || limit == 0) {
             running = false;
           }
         }
@@ -112,11 +114,15 @@ class DownCounterProperties {
           nextTick = t + period;
         }
         case RUN_PERIODIC, RUN_ONESHOT -> {
-          if (!running) {
+          boolean starting = !running;
+          if (starting) {
             nextTick = t + period;
           }
           running = true;
           oneshot = s.op() == Op.RUN_ONESHOT;
+          if (!starting) {
+            return; // a mode switch, not a reload
+          }
         }
         case STOP -> running = false;
         case SET_PERIOD -> {
@@ -124,6 +130,16 @@ class DownCounterProperties {
           nextTick = t + period;
         }
         default -> throw new AssertionError(s);
+      }
+      if (s.op() != Op.SET_LIMIT && s.op() != Op.STOP) {
+        stopIfNothingToCount();
+      }
+    }
+
+    /** A reload with nothing to count and no reload to come disables the counter (ptimer). */
+    private void stopIfNothingToCount() {
+      if (running && count == 0 && (oneshot || limit == 0)) {
+        running = false;
       }
     }
   }
