@@ -166,6 +166,14 @@ public final class Nvic {
     return get(active, exception);
   }
 
+  /** A direct write of an active bit (SHCSR); exception entry and return use the others. */
+  public void setActive(int exception, boolean on) {
+    if (get(active, exception) != on) {
+      set(active, exception, on);
+      changeListener.run();
+    }
+  }
+
   /** Entry: the exception becomes active and stops pending (B1.5.6 ExceptionTaken). */
   public void activate(int exception) {
     set(active, exception, true);

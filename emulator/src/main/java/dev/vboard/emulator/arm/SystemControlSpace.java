@@ -1,6 +1,8 @@
 package dev.vboard.emulator.arm;
 
 import dev.vboard.emulator.bus.MmioDevice;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +28,7 @@ public final class SystemControlSpace implements MmioDevice {
   private static final int MPU_TYPE = 0x800;
   private static final int MPU_REGIONS = 8;
   public static final int CCR_NONBASETHRDENA = 1 << 0;
+  public static final int CCR_USERSETMPEND = 1 << 1;
   public static final int CCR_UNALIGN_TRP = 1 << 3;
   public static final int CCR_DIV_0_TRP = 1 << 4;
   public static final int CCR_STKALIGN = 1 << 9;
@@ -66,6 +69,8 @@ public final class SystemControlSpace implements MmioDevice {
   private final int[] mpuRasr = new int[MPU_REGIONS];
   private Runnable ccrListener = () -> { };
   private Runnable accessListener = () -> { };
+  private BooleanSupplier unprivileged = () -> false;
+  private IntConsumer busError = address -> { };
 
   /**
    * @param ipsr reads the CPU's current exception number, for ICSR.VECTACTIVE
@@ -103,6 +108,28 @@ public final class SystemControlSpace implements MmioDevice {
     this.accessListener = listener;
   }
 
+  /**
+   * How the space refuses unprivileged code: {@code unprivileged} tells whether the access
+   * comes from unprivileged thread mode, {@code busError} aborts it as a precise BusFault at
+   * the given address. As QEMU 7.2 (nvic_sysreg_read/write, armv7m_systick): the SCS, SysTick
+   * included, is privileged only, except a STIR write while CCR.USERSETMPEND is set.
+   */
+  public void setAccessGuard(BooleanSupplier unprivileged, IntConsumer busError) {
+    this.unprivileged = unprivileged;
+    this.busError = busError;
+  }
+
+  private boolean refused(int offset, boolean write) {
+    if (!unprivileged.getAsBoolean()
+        || (write && offset == 0xf00 && (ccr & CCR_USERSETMPEND) != 0)) {
+      return false;
+    }
+    GUEST.warn("SCS: unprivileged {} at offset 0x{}", write ? "write" : "read",
+        Integer.toHexString(offset));
+    busError.accept((int) (BASE + offset));
+    return true;
+  }
+
   /** Called after every CCR write (the core follows the trap bits between slices). */
   public void setCcrListener(Runnable listener) {
     this.ccrListener = listener;
@@ -125,6 +152,9 @@ public final class SystemControlSpace implements MmioDevice {
   @Override
   public int read(int offset, int size) {
     accessListener.run();
+    if (refused(offset, false)) {
+      return 0;
+    }
     if (isByteArray(offset)) {
       int v = 0;
       for (int i = 0; i < size; i++) {
@@ -148,6 +178,9 @@ public final class SystemControlSpace implements MmioDevice {
   @Override
   public void write(int offset, int size, int value) {
     accessListener.run();
+    if (refused(offset, true)) {
+      return;
+    }
     if (isByteArray(offset)) {
       for (int i = 0; i < size; i++) {
         writeByte(offset + i, (value >>> (8 * i)) & 0xff);
@@ -443,9 +476,13 @@ public final class SystemControlSpace implements MmioDevice {
     return v;
   }
 
-  /** Enable bits; the pended bits are writable too (QEMU allows it, as the ARM ARM does). */
+  /**
+   * Enable bits; the pended and active bits are writable too (ARMv7-M B3.2.13; QEMU allows
+   * it): an OS that switches context inside a handler rewrites the active bits it saved.
+   */
   private void writeShcsr(int value) {
     for (int[] b : SHCSR_BITS) {
+      nvic.setActive(b[0], (value & (1 << b[1])) != 0);
       if (b[3] >= 0) {
         nvic.setEnabled(b[0], (value & (1 << b[3])) != 0);
       }

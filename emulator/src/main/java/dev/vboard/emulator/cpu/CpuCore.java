@@ -96,6 +96,11 @@ public final class CpuCore implements AutoCloseable {
         "uc_context_restore");
   }
 
+  /** True while a slice runs (device callbacks then come from guest instructions). */
+  public boolean inSlice() {
+    return inSlice;
+  }
+
   /** Instructions retired so far in the slice in progress; 0 between slices. */
   public long inFlight() {
     return inSlice ? counter.executed() : 0;

@@ -98,6 +98,11 @@ public final class Machine implements AutoCloseable {
         core::mapMemory);
     this.exceptions = new ExceptionUnit(regs, nvic, faults, scs, space);
     scs.setAccessListener(exceptions::syncEngineReturn);
+    scs.setAccessGuard(
+        // Only the guest's own accesses (a debugger's reads between slices are privileged).
+        () -> core.inSlice() && regs.ipsr() == 0
+            && (regs.control() & CoreRegisters.CONTROL_NPRIV) != 0,
+        core::abortAccess);
     this.pacer = new RealtimePacer(clock);
     this.hostEvents = scheduler.hostEvents();
     hostEvents.setInterrupter(core::raiseStop);

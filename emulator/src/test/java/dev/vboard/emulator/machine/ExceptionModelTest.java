@@ -630,6 +630,47 @@ class ExceptionModelTest {
   }
 
   @Test
+  void unprivilegedCodeCannotReachTheScsAndShcsrActiveBitsAreWritable() {
+    try (TestBoard b = new TestBoard().load("""
+          .thumb_func
+        reset:
+          ldr r4, =0x20000000
+          ldr r1, =0xe000ed24
+          ldr r2, =0x80              @ SHCSR.SVCALLACT, written directly
+          str r2, [r1]
+          ldr r2, [r1]
+          str r2, [r4, #8]
+          movs r2, #0
+          str r2, [r1]
+          ldr r1, =0xe000ed24
+          ldr r2, =0x20000           @ BUSFAULTENA
+          str r2, [r1]
+          movs r0, #1
+          msr control, r0            @ nPRIV
+          isb
+          ldr r1, =0xe000ed04
+          ldr r2, [r1]               @ ICSR from unprivileged thread mode: BusFault
+          b .
+          .thumb_func
+        busfault_handler:
+          ldr r1, =0xe000ed28
+          ldr r2, [r1]
+          str r2, [r4]               @ CFSR
+          ldr r2, [r1, #16]
+          str r2, [r4, #4]           @ BFAR
+          movs r0, #0
+          bl do_exit
+        """)) {
+      RunResult r = run(b);
+      assertEquals(RunResult.Stop.EXITED, r.stop(), r.faultReport());
+      GuestMemory m = b.machine.memory();
+      assertEquals((1 << 9) | (1 << 15), m.readWord(0x20000000L), "PRECISERR | BFARVALID");
+      assertEquals(0xe000ed04, m.readWord(0x20000004L));
+      assertEquals(0x80, m.readWord(0x20000008L), "SVCALLACT reads back as written");
+    }
+  }
+
+  @Test
   void aFaultInsideHardFaultLocksUpWithAReport() {
     try (TestBoard b = new TestBoard().load("""
           .thumb_func
