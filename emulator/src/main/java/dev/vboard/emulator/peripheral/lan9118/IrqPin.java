@@ -15,6 +15,11 @@ import dev.vboard.emulator.time.Scheduler;
  * active high when configured push-pull (IRQ_TYPE) and active high (IRQ_POL); any other
  * configuration inverts the level, so the line idles asserted. IRQ_TYPE and IRQ_POL survive a
  * soft reset (datasheet: not affected by software reset), so the idle level does too.
+ *
+ * <p>As in QEMU, whose device reset does not recompute the output, the pin is not driven
+ * after power-on until the device first updates it (a register write, a received frame): the
+ * NVIC sees the line low until then, so software may pend and clear IRQ 13 freely before the
+ * driver touches the controller.
  */
 final class IrqPin {
   static final int INT_DEAS_SHIFT = 24;
@@ -32,6 +37,7 @@ final class IrqPin {
   private int config;
   private boolean pending;
   private boolean asserted;
+  private boolean driven;
   private Scheduler.Event interval;
 
   IrqPin(Scheduler scheduler, IrqLine line) {
@@ -39,20 +45,27 @@ final class IrqPin {
     this.line = line;
   }
 
-  /** Power-on: everything clear (the line then idles asserted). */
+  /** Power-on: everything clear, the line not driven (see the class comment). */
   void powerOnReset() {
     config = 0;
-    softReset();
+    clear();
+    driven = false;
   }
 
-  /** Soft reset: IRQ_POL and IRQ_TYPE are kept. */
+  /** Soft reset: IRQ_POL and IRQ_TYPE are kept; the line is driven (the line then idles
+   * asserted unless IRQ_CFG selects push-pull active high). */
   void softReset() {
+    clear();
+    driven = true;
+    drive();
+  }
+
+  private void clear() {
     config &= IRQ_POL | IRQ_TYPE;
     intDeas = 0;
     endInterval();
     asserted = false;
     pending = false;
-    drive();
   }
 
   int read() {
@@ -71,8 +84,9 @@ final class IrqPin {
     update(pending);
   }
 
-  /** Recomputes the pin from whether any enabled interrupt is pending. */
+  /** Recomputes the pin from whether any enabled interrupt is pending, and drives it. */
   void update(boolean anyPending) {
+    driven = true;
     pending = anyPending;
     boolean assertNow = pending && (config & IRQ_EN) != 0 && interval == null;
     if (asserted && !assertNow && intDeas != 0) {
@@ -100,6 +114,9 @@ final class IrqPin {
   }
 
   private void drive() {
+    if (!driven) {
+      return;
+    }
     boolean activeHigh = (config & (IRQ_TYPE | IRQ_POL)) == (IRQ_TYPE | IRQ_POL);
     line.set(activeHigh == asserted);
   }

@@ -174,8 +174,7 @@ public final class Lan9118 implements MmioDevice {
     pmtCtrl = 0;
     wordSwap = 0;
     irqPin.powerOnReset();
-    resetState();
-    updateIrq();
+    resetState(); // the pin stays undriven until the first update, as QEMU's reset leaves it
   }
 
   /** What both power-on and soft reset do (QEMU's lan9118_reset). */
