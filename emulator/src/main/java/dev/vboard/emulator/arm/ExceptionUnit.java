@@ -226,14 +226,18 @@ public final class ExceptionUnit {
 
   /** The bookkeeping after the switch to {@code exception}'s handler at {@code vector}. */
   private void handlerStarted(int exception, int vector) {
-    if ((vector & 1) == 0) {
-      GUEST.warn("vector for {} is 0x{} (not Thumb); running it as Thumb",
-          Exceptions.name(exception), Integer.toHexString(vector));
-    }
     nvic.activate(exception);
     event = true;
     if (LOG.isTraceEnabled()) {
       LOG.trace("enter {} -> 0x{}", Exceptions.name(exception), Integer.toHexString(vector));
+    }
+    if ((vector & 1) == 0) {
+      // EPSR.T takes bit 0 of the vector (B1.5.6): clear, the handler's first instruction is
+      // an INVSTATE UsageFault, stacked with T clear, as on QEMU and the silicon.
+      GUEST.warn("vector for {} is 0x{} (bit 0 clear): INVSTATE", Exceptions.name(exception),
+          Integer.toHexString(vector));
+      regs.setXpsr(regs.xpsr() & ~XPSR_T);
+      fault(Exceptions.USAGE_FAULT, FaultStatus.INVSTATE, vector);
     }
   }
 

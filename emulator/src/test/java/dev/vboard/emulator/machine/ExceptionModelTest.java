@@ -671,6 +671,43 @@ class ExceptionModelTest {
   }
 
   @Test
+  void aVectorWithBitZeroClearIsAnInvstateFaultStackedWithTClear() {
+    try (TestBoard b = new TestBoard().load("""
+          .thumb_func
+        reset:
+          ldr r0, =0x20001000
+          ldr r1, =hardfault_handler
+          str r1, [r0, #12]         @ HardFault vector, Thumb
+          ldr r1, =svc_handler
+          bic r1, r1, #1
+          str r1, [r0, #44]         @ SVCall vector with bit 0 clear
+          ldr r2, =0xe000ed08
+          str r0, [r2]              @ VTOR
+          svc #0
+          b .
+          .thumb_func
+        svc_handler:
+          b .
+          .thumb_func
+        hardfault_handler:
+          ldr r4, =0x20000000
+          ldr r1, =0xe000ed28
+          ldr r2, [r1]
+          str r2, [r4]              @ CFSR
+          ldr r2, [sp, #28]
+          str r2, [r4, #4]          @ stacked xPSR
+          movs r0, #0
+          bl do_exit
+        """)) {
+      RunResult r = run(b);
+      assertEquals(RunResult.Stop.EXITED, r.stop(), r.faultReport());
+      GuestMemory m = b.machine.memory();
+      assertEquals(1 << 17, m.readWord(0x20000000L), "CFSR.INVSTATE");
+      assertEquals(0, m.readWord(0x20000004L) & (1 << 24), "stacked EPSR.T clear");
+    }
+  }
+
+  @Test
   void aFaultInsideHardFaultLocksUpWithAReport() {
     try (TestBoard b = new TestBoard().load("""
           .thumb_func
