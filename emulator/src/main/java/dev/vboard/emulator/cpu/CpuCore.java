@@ -31,6 +31,17 @@ import org.slf4j.LoggerFactory;
 public final class CpuCore implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CpuCore.class);
 
+  /**
+   * Translated blocks dropped ({@link #dropBlock}) between two full flushes of the translation
+   * cache. Every slice that ends inside a block drops it and has it translated again, and the
+   * code space of dropped blocks is only reclaimed by a full flush: left to fill up, Unicorn
+   * 2.0.1 flushes by itself from inside a run and crashed there (SIGSEGV in its TB code) after
+   * some millions of drops, e.g. under a timer firing every 150 cycles. Flushing between runs
+   * every so many drops keeps it far from full; the cost, translating the working set again,
+   * is a few milliseconds per 50000 drops.
+   */
+  private static final int DROPS_PER_FLUSH = 50_000;
+
   /** An address that is never code. 2.0.1 discards the block holding {@code until - 1}. */
   private static final long UNTIL_NEVER = 0xfffffffeL;
 
@@ -59,6 +70,7 @@ public final class CpuCore implements AutoCloseable {
   private final List<Long> divideHooks = new ArrayList<>();
   private boolean inSlice;
   private boolean closed;
+  private int drops;
 
   public CpuCore() {
     uc = Unicorn.open(UcConst.UC_ARCH_ARM, UcConst.UC_MODE_THUMB);
@@ -196,7 +208,16 @@ public final class CpuCore implements AutoCloseable {
       }
       off += Thumb.isWide(hw1) ? 4 : 2;
     }
+    dropBlock(block, size);
+  }
+
+  /** Drops one block's translation (between runs), flushing everything now and then. */
+  private void dropBlock(long block, int size) {
     uc.removeCache(block, block + size);
+    if (++drops >= DROPS_PER_FLUSH) {
+      drops = 0;
+      uc.flushCache();
+    }
   }
 
   /** Forgets cached block sizes, after the host rewrote guest code. */
@@ -321,7 +342,7 @@ public final class CpuCore implements AutoCloseable {
     int size = counter.blockSize();
     byte[] code = uc.memRead(block, size);
     int length = Thumb.lengthOf(code, (int) remaining);
-    uc.removeCache(block, block + size);
+    dropBlock(block, size);
     counter.clearStopCause();
     return runFrom(block, block + length);
   }

@@ -58,6 +58,27 @@ class CpuCoreTest {
   }
 
   @Test
+  void manySlicesEndingInsideABlockStayExactAcrossCacheFlushes() {
+    // Every slice of 2 ends inside the 3-instruction loop, dropping its translation; more
+    // drops than one flush period (CpuCore.DROPS_PER_FLUSH) run through full flushes.
+    try (CpuCore core = core()) {
+      writeHalfwords(core, 0x200, 0x3001, 0x3101, 0xe7fc); // adds r0,#1; adds r1,#1; b .-4
+      core.setReg(UcConst.UC_ARM_REG_PC, 0x201);
+      core.setReg(UcConst.armRegR(0), 0);
+      core.setReg(UcConst.armRegR(1), 0);
+      long executed = 0;
+      for (int i = 0; i < 120_000; i++) {
+        SliceResult r = core.runSlice(2);
+        assertEquals(SliceExit.BUDGET, r.exit());
+        executed += r.executed();
+      }
+      assertEquals(240_000, executed);
+      assertEquals(80_000, core.reg(UcConst.armRegR(0)), "one ADDS r0 per 3 instructions");
+      assertEquals(80_000, core.reg(UcConst.armRegR(1)));
+    }
+  }
+
+  @Test
   void aRaisedStopFlagEndsTheSliceAtTheNextBlock() {
     try (CpuCore core = core()) {
       core.raiseStop();
