@@ -279,31 +279,23 @@ static __attribute__((noinline)) void block_hook_slow(vb_counter *c, uc_engine *
 }
 
 /*
- * The common case of counting a block: it is in the front cache, no stop flag, mask watch or
- * divide trap is up and the budget holds. Adds its count and remembers its entry (the block's
- * address, size and count are read from it when the run ends, see vb_emu_start). Returns 0,
- * having changed nothing, for anything else: block_hook_slow does that in full.
+ * The UC_HOOK_BLOCK callback; user_data is the vb_counter. The common case (the block is in the
+ * front cache, no stop flag, mask watch or divide trap is up, the budget holds) adds its count
+ * and remembers its cache entry (the block's address, size and count are read from it when the
+ * run ends, see vb_emu_start); anything else goes to block_hook_slow, which does it in full.
  */
-static inline int count_block_fast(vb_counter *c, uint64_t address, uint32_t size) {
+void vb_block_hook(uc_engine *uc, uint64_t address, uint32_t size, void *user_data) {
+  vb_counter *c = user_data;
   uint64_t key = (address & 0xffffffffull) | (uint64_t) (size + 1) << 32;
   vb_front *front = &c->front[(address >> 1) & (VB_FRONT_SLOTS - 1)];
   uint64_t executed = c->executed + front->count;
   if (__builtin_expect(front->key != key || (c->stop_flag | c->watch_masks | c->div0_trap) != 0
                            || executed > c->budget, 0)) {
-    return 0;
+    block_hook_slow(c, uc, address, size, front, key);
+    return;
   }
   c->executed = executed;
   c->last = front;
-  return 1;
-}
-
-/* The UC_HOOK_BLOCK callback; user_data is the vb_counter. */
-void vb_block_hook(uc_engine *uc, uint64_t address, uint32_t size, void *user_data) {
-  vb_counter *c = user_data;
-  if (!count_block_fast(c, address, size)) {
-    uint64_t key = (address & 0xffffffffull) | (uint64_t) (size + 1) << 32;
-    block_hook_slow(c, uc, address, size, &c->front[(address >> 1) & (VB_FRONT_SLOTS - 1)], key);
-  }
 }
 
 /*

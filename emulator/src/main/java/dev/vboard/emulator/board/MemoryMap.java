@@ -4,6 +4,7 @@ import dev.vboard.emulator.bus.MmioDevice;
 import dev.vboard.emulator.machine.GuestAccessException;
 import dev.vboard.emulator.machine.GuestMemory;
 import dev.vboard.emulator.peripheral.GuestError;
+import dev.vboard.emulator.peripheral.RegisterBank;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -54,7 +55,7 @@ final class MemoryMap {
       public int read(long address, int size) {
         Entry e = deviceAt(address);
         if (e != null) {
-          return e.device().read((int) (address - e.base()), size) & sizeMask(size);
+          return RegisterBank.truncate(e.device().read((int) (address - e.base()), size), size);
         }
         try {
           byte[] b = memory.read(address, size);
@@ -73,7 +74,7 @@ final class MemoryMap {
       public void write(long address, int size, int value) {
         Entry e = deviceAt(address);
         if (e != null) {
-          e.device().write((int) (address - e.base()), size, value & sizeMask(size));
+          e.device().write((int) (address - e.base()), size, RegisterBank.truncate(value, size));
           return;
         }
         byte[] b = new byte[size];
@@ -87,10 +88,6 @@ final class MemoryMap {
         }
       }
     };
-  }
-
-  private static int sizeMask(int size) {
-    return size >= 4 ? -1 : (1 << (8 * size)) - 1;
   }
 
   private Entry deviceAt(long address) {

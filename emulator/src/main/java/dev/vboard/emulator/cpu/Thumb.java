@@ -4,17 +4,8 @@ package dev.vboard.emulator.cpu;
 public final class Thumb {
   private Thumb() { }
 
-  public static final int WFI = 0xbf30;
-  public static final int WFE = 0xbf20;
-  public static final int SEV = 0xbf40;
-  /** BKPT #imm8 is 0xBExx; 0xAB is the semihosting call. */
-  public static final int BKPT_MASK = 0xff00;
-  public static final int BKPT = 0xbe00;
+  /** BKPT #imm8 with imm8 0xAB is the semihosting call (WFI/WFE/SEV are decoded natively). */
   public static final int SEMIHOSTING_IMM = 0xab;
-  /** Second halfwords of the 32-bit hints WFE.W / WFI.W (first halfword 0xF3AF). */
-  public static final int HINT_W_FIRST = 0xf3af;
-  public static final int WFE_W_SECOND = 0x8002;
-  public static final int WFI_W_SECOND = 0x8003;
 
   /** True when {@code halfword} is the first half of a 32-bit instruction. */
   public static boolean isWide(int halfword) {

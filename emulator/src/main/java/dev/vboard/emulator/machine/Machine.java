@@ -99,9 +99,10 @@ public final class Machine implements AutoCloseable {
     this.exceptions = new ExceptionUnit(regs, nvic, faults, scs, space);
     scs.setAccessListener(exceptions::syncEngineReturn);
     scs.setAccessGuard(
-        // Only the guest's own accesses (a debugger's reads between slices are privileged).
-        () -> core.inSlice() && regs.ipsr() == 0
-            && (regs.control() & CoreRegisters.CONTROL_NPRIV) != 0,
+        // Only the guest's own accesses (a debugger's reads between slices are privileged);
+        // CONTROL first: nPRIV is rarely set, so most SCS accesses cost one register read.
+        () -> core.inSlice() && (regs.control() & CoreRegisters.CONTROL_NPRIV) != 0
+            && regs.ipsr() == 0,
         core::abortAccess);
     this.pacer = new RealtimePacer(clock);
     this.hostEvents = scheduler.hostEvents();
@@ -337,7 +338,7 @@ public final class Machine implements AutoCloseable {
         (scs.ccr() & SystemControlSpace.CCR_STKALIGN) != 0);
     sliceStart = clock.now();
     SliceResult r = core.runSlice(budget);
-    regs.armFastReturn(0, false);
+    core.disarmFastReturn();
     exceptions.syncEngineReturn();
     if (core.takeSev()) {
       exceptions.setEvent(true); // SEV (B1.5.18): a WFE after it does not sleep
