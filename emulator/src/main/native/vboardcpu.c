@@ -27,6 +27,11 @@
  *    self-modifying-code check; the block hook marks a page as code the first time it sees a
  *    block there, before any of the block runs, and flushes the TLB if the page had been made
  *    dirty, so a later store to it takes the slow path again.
+ *
+ * 4. Counts of rewritten code, see tb_gen_code_arm: a block the guest overwrote (a JIT, a
+ *    loader, a copied RAM function) is translated again at the same address, often with the same
+ *    size but other instructions. Our interposer of libunicorn's translator decodes such a block
+ *    again, so its count and its SEV/divide flags describe the code that runs, not the old one.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -200,6 +205,54 @@ static uint32_t *block_slot(vb_counter *c, uc_engine *uc, uint64_t addr, uint32_
     }
     grow(c); /* the slots moved: look the key up again */
   }
+}
+
+/* The cache slot of a block already seen, or NULL. */
+static uint32_t *find_slot(const vb_counter *c, uint64_t key) {
+  uint32_t j = (uint32_t) ((key * 0x9e3779b97f4a7c15ull) >> 40) & c->mask;
+  while (c->keys[j] != 0) {
+    if (c->keys[j] == key) {
+      return &c->counts[j];
+    }
+    j = (j + 1) & c->mask;
+  }
+  return NULL;
+}
+
+/*
+ * The engine translated the block at [addr, addr + size) again: if its code changed since it
+ * was decoded, the slot takes the new count and flags (VB_DIVIDES_REPORTED goes, so the divides
+ * of new code get their hooks), and the front cache follows. Unchanged code keeps its slot as
+ * it is: a translation dropped after a mid-block stop or for the divide hooks is the same code.
+ */
+static void refresh_block(vb_counter *c, uc_engine *uc, uint64_t addr, uint32_t size) {
+  uint64_t key = (addr & 0xffffffffull) | (uint64_t) (size + 1) << 32;
+  uint32_t *slot = find_slot(c, key);
+  if (slot == NULL) {
+    return; /* never run so far: the block hook decodes it on first sight */
+  }
+  uint32_t fresh = decode_block(uc, addr, size);
+  if ((*slot & ~VB_DIVIDES_REPORTED) == fresh) {
+    return;
+  }
+  *slot = fresh;
+  vb_front *front = &c->front[(addr >> 1) & (VB_FRONT_SLOTS - 1)];
+  if (front->key != key) {
+    return;
+  }
+  if ((fresh & VB_HAS_SEV) == 0) {
+    front->count = fresh & VB_COUNT_MASK;
+    return;
+  }
+  /* A block with a SEV must reach block_hook_slow on every entry: out of the front cache. If
+   * it was the last block of this run, its description moves to the fields the run reports. */
+  if (c->last == front) {
+    c->block_addr = addr & 0xffffffffull;
+    c->block_size = size;
+    c->block_count = fresh & VB_COUNT_MASK;
+    c->last = NULL;
+  }
+  front->key = 0;
 }
 
 /*
@@ -439,10 +492,11 @@ static int dirty_pages_on;
 #define VB_PAGE_WRITE 0x0002
 
 /*
- * The counter of the engine running on this thread (set by vb_emu_start), so that the TLB fill
- * interposer, which gets only QEMU's CPUState, knows which engine's page maps to use.
+ * The counter and engine running on this thread (set by vb_emu_start), so that the TLB fill and
+ * translation interposers, which get only QEMU's CPUState, know which engine's maps to use.
  */
 static __thread vb_counter *running;
+static __thread uc_engine *running_uc;
 
 /* Returns 1 when the three libunicorn functions the dirty-page path needs all resolve. */
 int vb_dirty_pages_available(void) {
@@ -542,6 +596,47 @@ void tlb_set_page_with_attrs_arm(void *cpu, uint32_t vaddr, uint64_t paddr, uint
   }
 }
 
+/* ---- rewritten code (see the header comment, 4) ---- */
+
+/*
+ * The head of QEMU 5.0's TranslationBlock (include/exec/exec-all.h), which Unicorn 2.0.x
+ * builds on: pc, cs_base and flags as target_ulong/uint32_t (32-bit on ARM), then the size in
+ * bytes of the guest code. tb_gen_code_arm checks the head against what it asked for before it
+ * trusts the size, so another layout leaves the counts as they were instead of misreading them.
+ */
+typedef struct vb_tb_head {
+  uint32_t pc;
+  uint32_t cs_base;
+  uint32_t flags;
+  uint16_t size;
+  uint16_t icount;
+} vb_tb_head;
+
+static void *(*real_gen_code)(void *cpu, uint32_t pc, uint32_t cs_base, uint32_t flags,
+                              int cflags);
+
+/*
+ * Interposes libunicorn's translator (tb_find calls it through its PLT), called once for each
+ * block translated, before it first runs: see refresh_block.
+ */
+void *tb_gen_code_arm(void *cpu, uint32_t pc, uint32_t cs_base, uint32_t flags, int cflags) {
+  if (real_gen_code == NULL) {
+    real_gen_code = (void *(*)(void *, uint32_t, uint32_t, uint32_t, int))
+        dlsym(RTLD_NEXT, "tb_gen_code_arm");
+    if (real_gen_code == NULL) {
+      abort(); /* cannot happen: only a libunicorn that defines it calls it */
+    }
+  }
+  void *tb = real_gen_code(cpu, pc, cs_base, flags, cflags);
+  vb_counter *c = running;
+  const vb_tb_head *head = tb;
+  if (c != NULL && head != NULL && head->pc == pc && head->cs_base == cs_base
+      && head->flags == flags && head->size > 0 && head->size <= 4096u) {
+    refresh_block(c, running_uc, pc, head->size);
+  }
+  return tb;
+}
+
 /*
  * uc_emu_start with this engine's counter made the thread's running one (see `running`).
  * Afterwards block_addr, block_size and block_count describe the last block the hook saw.
@@ -549,10 +644,13 @@ void tlb_set_page_with_attrs_arm(void *cpu, uint32_t vaddr, uint64_t paddr, uint
 int vb_emu_start(vb_counter *c, uc_engine *uc, uint64_t begin, uint64_t until, uint64_t timeout,
                  size_t count) {
   vb_counter *outer = running;
+  uc_engine *outer_uc = running_uc;
   running = c;
+  running_uc = uc;
   c->last = NULL;
   int err = uc_emu_start(uc, begin, until, timeout, count);
   running = outer;
+  running_uc = outer_uc;
   vb_front *last = c->last;
   if (last != NULL) {
     c->block_addr = last->key & 0xffffffffull;

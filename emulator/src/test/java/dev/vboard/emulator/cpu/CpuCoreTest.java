@@ -148,4 +148,43 @@ class CpuCoreTest {
       assertEquals(5, r.executed());
     }
   }
+
+  /**
+   * Code rewritten by the guest with other instructions of the same total size (a JIT reusing
+   * a buffer) is counted as the new code: the block has the old address and size but a new
+   * instruction count, and a SEV in it sets the event register.
+   */
+  @Test
+  void aRewrittenBlockOfTheSameSizeIsCountedAsTheNewCode() {
+    try (CpuCore core = core()) {
+      // 0x300: str r5,[r4]; str r6,[r4,#4]; blx r7; wfi
+      writeHalfwords(core, 0x300, 0x6025, 0x6066, 0x47b8, 0xbf30);
+      core.setReg(UcConst.armRegR(4), 0x4000);
+      core.setReg(UcConst.armRegR(7), 0x4001);
+      // 0x4000: movs r0,#1; adds r0,#2; adds r0,#3; bx lr (four instructions, 8 bytes)
+      core.setReg(UcConst.armRegR(5), 0x3002_2001);
+      core.setReg(UcConst.armRegR(6), 0x4770_3003);
+      core.setReg(UcConst.UC_ARM_REG_PC, 0x301);
+      SliceResult r = core.runSlice(10_000);
+      assertEquals(SliceExit.WFI, r.exit());
+      assertEquals(6, core.reg(UcConst.UC_ARM_REG_R0));
+      assertEquals(3 + 4 + 1, r.executed(), "STR, STR, BLX, four routine instructions, WFI");
+      // movw r0,#100; adds r0,#5; bx lr (three instructions, the same 8 bytes)
+      core.setReg(UcConst.armRegR(5), 0x0064_f240);
+      core.setReg(UcConst.armRegR(6), 0x4770_3005);
+      core.setReg(UcConst.UC_ARM_REG_PC, 0x301);
+      r = core.runSlice(10_000);
+      assertEquals(105, core.reg(UcConst.UC_ARM_REG_R0));
+      assertEquals(3 + 3 + 1, r.executed(), "the rewritten block holds three instructions");
+      assertEquals(false, core.takeSev());
+      // movs r0,#9; sev; nop; bx lr (four again, with a SEV)
+      core.setReg(UcConst.armRegR(5), 0xbf40_2009);
+      core.setReg(UcConst.armRegR(6), 0x4770_bf00);
+      core.setReg(UcConst.UC_ARM_REG_PC, 0x301);
+      r = core.runSlice(10_000);
+      assertEquals(9, core.reg(UcConst.UC_ARM_REG_R0));
+      assertEquals(3 + 4 + 1, r.executed());
+      assertEquals(true, core.takeSev(), "the SEV written over the old code set the event");
+    }
+  }
 }
