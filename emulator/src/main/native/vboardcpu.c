@@ -53,7 +53,10 @@
 #define VB_HAS_DIVIDE 0x80000000u       /* the block holds an SDIV or UDIV */
 #define VB_DIVIDES_REPORTED 0x40000000u /* ... and was reported to Java to hook them */
 #define VB_HAS_SEV 0x20000000u          /* the block holds a SEV (see block_hook_slow) */
-#define VB_COUNT_MASK 0x1fffffffu
+#define VB_HAS_LDREX 0x10000000u        /* ... an LDREX, LDREXB or LDREXH (see exclusive.c) */
+#define VB_COUNT_MASK 0x0fffffffu
+/* Blocks that must reach block_hook_slow on every entry, never the front cache. */
+#define VB_SLOW_ALWAYS (VB_HAS_SEV | VB_HAS_LDREX)
 
 /* Stop causes (stop_cause), mirrored in BlockCounter. */
 #define VB_CAUSE_BUDGET 1u
@@ -102,9 +105,16 @@ static int is_divide(uint32_t hw1, uint32_t hw2) {
   return (hw1 & 0xffd0u) == 0xfb90u && (hw2 & 0xf0f0u) == 0xf0f0u;
 }
 
+/* LDREX T1 (0xE85n), LDREXB/LDREXH T1 (0xE8Dn, then 0xtF4F/0xtF5F) (A7.7.52-A7.7.54). */
+static int is_load_exclusive(uint32_t hw1, uint32_t hw2) {
+  return (hw1 & 0xfff0u) == 0xe850u
+         || ((hw1 & 0xfff0u) == 0xe8d0u && (hw2 & 0x0fefu) == 0x0f4fu);
+}
+
 /*
  * The number of Thumb instructions in code[0, size), with VB_HAS_SEV when one is a SEV (narrow
- * 0xBF40 or SEV.W 0xF3AF 0x8004, A7.7.129) and VB_HAS_DIVIDE when one of them is a
+ * 0xBF40 or SEV.W 0xF3AF 0x8004, A7.7.129), VB_HAS_LDREX when one is a load exclusive, and
+ * VB_HAS_DIVIDE when one of them is a
  * divide: a halfword whose top five bits are 0b11101, 0b11110 or 0b11111 starts a 32-bit
  * instruction (ARMv7-M ARM A5.1).
  */
@@ -121,6 +131,9 @@ static uint32_t scan_thumb(const uint8_t *code, uint32_t size) {
       }
       if (hw == 0xf3afu && hw2 == 0x8004u) {
         flags |= VB_HAS_SEV;
+      }
+      if (i + 3 < size && is_load_exclusive(hw, hw2)) {
+        flags |= VB_HAS_LDREX;
       }
       i += 4;
     } else {
@@ -240,12 +253,13 @@ static void refresh_block(vb_counter *c, uc_engine *uc, uint64_t addr, uint32_t 
   if (front->key != key) {
     return;
   }
-  if ((fresh & VB_HAS_SEV) == 0) {
+  if ((fresh & VB_SLOW_ALWAYS) == 0) {
     front->count = fresh & VB_COUNT_MASK;
     return;
   }
-  /* A block with a SEV must reach block_hook_slow on every entry: out of the front cache. If
-   * it was the last block of this run, its description moves to the fields the run reports. */
+  /* A block with a SEV or LDREX must reach block_hook_slow on every entry: out of the front
+   * cache. If it was the last block of this run, its description moves to the fields the run
+   * reports. */
   if (c->last == front) {
     c->block_addr = addr & 0xffffffffull;
     c->block_size = size;
@@ -292,10 +306,10 @@ static __attribute__((noinline)) void block_hook_slow(vb_counter *c, uc_engine *
                                                       vb_front *front, uint64_t key) {
   uint32_t *slot = block_slot(c, uc, address, size);
   uint32_t n = *slot & VB_COUNT_MASK;
-  int sev = (*slot & VB_HAS_SEV) != 0;
-  if (sev) {
-    /* Never in the front cache, so that every entry comes here and raises the event; the
-     * block's address, size and count are the fields below, not a cache entry. */
+  uint32_t always = *slot & VB_SLOW_ALWAYS;
+  if (always != 0) {
+    /* Never in the front cache, so that every entry comes here and raises the event or opens
+     * the monitor; the block's address, size and count are the fields below, not an entry. */
     c->last = NULL;
   } else {
     front->key = key;
@@ -323,7 +337,10 @@ static __attribute__((noinline)) void block_hook_slow(vb_counter *c, uc_engine *
     return;
   }
   c->executed += n;
-  if (sev) {
+  if (always & VB_HAS_LDREX) {
+    c->monitor_open = 1; /* see exclusive.c */
+  }
+  if (always & VB_HAS_SEV) {
     /* SEV sets the event register (B1.5.18); Unicorn runs it as a NOP. A block runs whole
      * once entered, and a WFE ends its block, so raising it at entry is early by at most the
      * instructions before the SEV, which nothing can observe before the WFE that reads it. */
@@ -411,7 +428,8 @@ void vb_intr_hook(uc_engine *uc, uint32_t intno, void *user_data) {
   vb_counter *c = user_data;
   uint32_t pc = 0;
   uc_reg_read(uc, UC_ARM_REG_PC, &pc);
-  if (c->fast_return != 0 && (intno == VB_EXCP_PREFETCH_ABORT || intno == VB_EXCP_EXCEPTION_EXIT)
+  if (c->fast_return != 0 && c->monitor_open == 0
+      && (intno == VB_EXCP_PREFETCH_ABORT || intno == VB_EXCP_EXCEPTION_EXIT)
       && pc >= 0xfffffff0u && vb_exception_return_in_run(c, uc, pc | 1u)) {
     return; /* returned to thread mode; the engine goes on at the new PC */
   }

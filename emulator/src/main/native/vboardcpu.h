@@ -66,6 +66,9 @@ typedef struct vb_counter {
   uint32_t fast_return_stkalign; /* 124: CCR.STKALIGN for that return */
   uint32_t returned;    /* 128: the exception vb_intr_hook returned from (0: none; Java clears) */
   uint32_t sev;         /* 132: a block holding SEV ran (Java clears): the event register */
+  uint32_t monitor_open; /* 136: a block holding a load exclusive ran since the monitor was
+                            last cleared (see exclusive.c) */
+  uint32_t reserved2;   /* 140 */
   /* private: (address, size) -> instruction count, open addressing */
   uint64_t *keys;
   uint32_t *counts;
@@ -78,6 +81,8 @@ typedef struct vb_counter {
   uint8_t *dirtied;      /* a TLB entry of the page was made dirty */
   void *cpu;             /* the engine's CPUState, as tlb_set_page_with_attrs_arm saw it */
   uint32_t dirty_pages;  /* the dirty-page store path is on for this engine */
+  /* The engine's context copy that vb_clear_exclusive edits (exclusive.c). */
+  uc_context *monitor_ctx;
   /* Guest RAM and ROM (not MMIO), for the native exception entry and return (exceptions.c). */
   vb_memory_region memory[VB_MAX_MEMORY_REGIONS];
   uint32_t memory_regions;
@@ -88,6 +93,9 @@ typedef struct vb_counter {
  * 1 when done, 0 when the engine must stop for Java to do it.
  */
 int vb_exception_return_in_run(vb_counter *c, uc_engine *uc, uint32_t exc_return);
+
+/* Clears the local exclusive monitor if it may be open (exclusive.c). */
+int vb_clear_exclusive(vb_counter *c, uc_engine *uc);
 
 /* True when [addr, addr + len) lies inside one RAM (writable) or RAM/ROM region. */
 int vb_in_memory(const vb_counter *c, uint64_t addr, uint64_t len, int writable);

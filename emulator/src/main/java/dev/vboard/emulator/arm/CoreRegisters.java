@@ -147,6 +147,11 @@ public final class CoreRegisters {
     core.armFastReturn(exception, stkalign);
   }
 
+  /** See {@link CpuCore#clearExclusiveMonitor}. */
+  public boolean clearExclusiveMonitor() {
+    return core.clearExclusiveMonitor();
+  }
+
   /** See {@link CpuCore#takeReturned}. */
   public int takeReturned() {
     return core.takeReturned();

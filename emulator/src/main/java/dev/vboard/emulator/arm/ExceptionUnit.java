@@ -27,6 +27,8 @@ public final class ExceptionUnit {
   private boolean lockedUp;
   private String lockupReport = "";
   private boolean event;
+  /** Whether the "cannot clear the exclusive monitor" warning was logged. */
+  private boolean monitorWarned;
 
   public ExceptionUnit(CoreRegisters regs, Nvic nvic, FaultStatus faults, SystemControlSpace scs,
       SystemBus bus) {
@@ -157,6 +159,9 @@ public final class ExceptionUnit {
     int exception = regs.takeReturned();
     if (exception != 0) {
       nvic.deactivate(exception);
+      // The event as exceptionBoundary() sets it; the monitor was closed at that return (the
+      // engine refuses it while a load exclusive may have opened it), and an LDREX since then
+      // belongs to the thread, so it is left open.
       event = true;
       LOG.trace("return from {} (in the engine)", Exceptions.name(exception));
     }
@@ -227,7 +232,7 @@ public final class ExceptionUnit {
   /** The bookkeeping after the switch to {@code exception}'s handler at {@code vector}. */
   private void handlerStarted(int exception, int vector) {
     nvic.activate(exception);
-    event = true;
+    exceptionBoundary();
     if (LOG.isTraceEnabled()) {
       LOG.trace("enter {} -> 0x{}", Exceptions.name(exception), Integer.toHexString(vector));
     }
@@ -238,6 +243,20 @@ public final class ExceptionUnit {
           Integer.toHexString(vector));
       regs.setXpsr(regs.xpsr() & ~XPSR_T);
       fault(Exceptions.USAGE_FAULT, FaultStatus.INVSTATE, vector);
+    }
+  }
+
+  /**
+   * What exception entry and return do besides the stack and mode (B1.5.6 ExceptionTaken, B1.5.8
+   * ExceptionReturn): SetEventRegister and ClearExclusiveLocal, so that a STREX whose LDREX came
+   * before an exception fails, as on QEMU and the silicon.
+   */
+  private void exceptionBoundary() {
+    event = true;
+    if (!regs.clearExclusiveMonitor() && !monitorWarned) {
+      monitorWarned = true;
+      LOG.warn("this libunicorn's exclusive monitor cannot be cleared on exception entry and "
+          + "return: a STREX after an exception may succeed");
     }
   }
 
@@ -271,7 +290,7 @@ public final class ExceptionUnit {
       return;
     }
     nvic.deactivate(exception);
-    event = true;
+    exceptionBoundary();
     if (exception != Exceptions.NMI) {
       regs.setFaultmask(false);
     }

@@ -28,6 +28,7 @@ final class BlockCounter implements AutoCloseable {
   private static final int FAST_RETURN_STKALIGN = 124;
   private static final int RETURNED = 128;
   private static final int SEV = 132;
+  private static final int MONITOR_OPEN = 136;
 
   /** Values of {@code end_hint}. */
   static final int HINT_WFI = 1;
@@ -233,6 +234,19 @@ final class BlockCounter implements AutoCloseable {
   /** See {@link HelperLib#vb_exception_return}; true when done. */
   boolean exceptionReturn(Pointer uc, int excReturn, boolean stkalign) {
     return helper.vb_exception_return(counter, uc, excReturn, stkalign ? 1 : 0) == 0;
+  }
+
+  /**
+   * Clears the local exclusive monitor when a load exclusive may have opened it (the check is a
+   * field read; the clear a native call). Returns false when this libunicorn cannot.
+   */
+  boolean clearExclusive(Pointer uc) {
+    return counter.getInt(MONITOR_OPEN) == 0 || helper.vb_clear_exclusive(counter, uc) >= 0;
+  }
+
+  /** Frees what {@link #clearExclusive} keeps of engine {@code uc}; before it closes. */
+  void releaseEngine() {
+    helper.vb_exclusive_release(counter);
   }
 
   /** Forgets cached per-block counts (code was rewritten by the host). */

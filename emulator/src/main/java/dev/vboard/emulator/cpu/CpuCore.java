@@ -273,6 +273,16 @@ public final class CpuCore implements AutoCloseable {
   }
 
   /**
+   * Clears the local exclusive monitor (ClearExclusiveLocal, as exception entry and return do,
+   * B1.5.6, B1.5.8): a STREX after this fails. Costs a field read unless a load exclusive ran
+   * since the last clear. Returns false when this libunicorn does not allow it (the monitor
+   * stays as the engine has it).
+   */
+  public boolean clearExclusiveMonitor() {
+    return counter.clearExclusive(uc.handle());
+  }
+
+  /**
    * Arms the engine to return from {@code exception} to thread mode without stopping, for the
    * next slice (0: every return stops); see {@link #takeReturned}.
    */
@@ -515,6 +525,7 @@ public final class CpuCore implements AutoCloseable {
     }
     closed = true;
     NativeLibraries.unicorn().uc_context_free(resetContext);
+    counter.releaseEngine();
     uc.close();
     counter.close();
   }

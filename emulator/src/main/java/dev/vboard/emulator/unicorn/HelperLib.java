@@ -57,6 +57,15 @@ public interface HelperLib {
   /** Exception return's unstacking; 0 when done, 1 when it must be done the slow way. */
   int vb_exception_return(Pointer counter, Pointer uc, int excReturn, int stkalign);
 
+  /**
+   * Clears the local exclusive monitor if a load exclusive ran since the last clear
+   * (exclusive.c): 1 cleared, 0 nothing was open, -1 this libunicorn does not allow it.
+   */
+  int vb_clear_exclusive(Pointer counter, Pointer uc);
+
+  /** Frees the engine context vb_clear_exclusive keeps; before {@code uc_close}. */
+  void vb_exclusive_release(Pointer counter);
+
   /** Turns the dirty-page store path on or off for one engine; returns whether it is on. */
   int vb_counter_dirty_pages(Pointer counter, int on);
 

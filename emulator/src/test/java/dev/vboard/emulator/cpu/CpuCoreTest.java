@@ -149,6 +149,30 @@ class CpuCoreTest {
     }
   }
 
+  /** Clearing the exclusive monitor between an LDREX and its STREX makes the STREX fail. */
+  @Test
+  void aClearedExclusiveMonitorFailsTheStrex() {
+    try (CpuCore core = core()) {
+      // 0x400: ldrex r0,[r1]; wfi; strex r2,r3,[r1]; wfi
+      writeHalfwords(core, 0x400, 0xe851, 0x0f00, 0xbf30, 0xe841, 0x3200, 0xbf30);
+      writeHalfwords(core, 0x800, 0x0005, 0x0000);
+      core.setReg(UcConst.armRegR(1), 0x800);
+      core.setReg(UcConst.armRegR(3), 7);
+      for (boolean clear : new boolean[] {false, true}) {
+        core.setReg(UcConst.UC_ARM_REG_PC, 0x401);
+        assertEquals(SliceExit.WFI, core.runSlice(10_000).exit());
+        if (clear) {
+          assertEquals(true, core.clearExclusiveMonitor());
+        }
+        assertEquals(SliceExit.WFI, core.runSlice(10_000).exit());
+        assertEquals(clear ? 1 : 0, core.reg(UcConst.armRegR(2)), "STREX status");
+        core.setReg(UcConst.armRegR(3), 9);
+      }
+      assertEquals(7, core.unicorn().memRead(0x800, 1)[0], "only the first STREX stored");
+      assertEquals(true, core.clearExclusiveMonitor(), "nothing open: nothing to do");
+    }
+  }
+
   /**
    * Code rewritten by the guest with other instructions of the same total size (a JIT reusing
    * a buffer) is counted as the new code: the block has the old address and size but a new
