@@ -132,7 +132,7 @@ int vb_exception_enter(vb_counter *c, uc_engine *uc, uint32_t exception, uint32_
  * tail-chain: the frame from MSP or PSP, SP past it (and past the alignment word the stacked
  * xPSR bit 9 records, when `stkalign`), the mode, R0-R3, R12, LR, PC and xPSR. Returns
  * VB_EXC_FALLBACK, with nothing changed, when the frame is not all in RAM or ROM or the
- * stacked IPSR is 0 on a return to handler mode (Java warns about that one).
+ * stacked IPSR does not match the mode returned to (Java takes the INVPC UsageFault).
  */
 int vb_exception_return(vb_counter *c, uc_engine *uc, uint32_t exc_return, uint32_t stkalign) {
   int to_thread = exc_return == EXC_RETURN_THREAD_MSP || exc_return == EXC_RETURN_THREAD_PSP;
@@ -150,9 +150,9 @@ int vb_exception_return(vb_counter *c, uc_engine *uc, uint32_t exc_return, uint3
     return VB_EXC_FALLBACK;
   }
   uint32_t xpsr = w[7];
-  uint32_t ipsr = to_thread ? 0 : xpsr & 0x1ffu;
-  if (!to_thread && ipsr == 0) {
-    return VB_EXC_FALLBACK;
+  uint32_t ipsr = xpsr & 0x1ffu;
+  if (to_thread != (ipsr == 0)) {
+    return VB_EXC_FALLBACK; /* the stacked IPSR contradicts EXC_RETURN: Java faults (INVPC) */
   }
   uint32_t new_sp = frame + FRAME_SIZE + ((xpsr & XPSR_ALIGN) != 0 && stkalign ? 4u : 0u);
   set_mode(uc, ipsr, psp, (control & CONTROL_NPRIV) != 0);

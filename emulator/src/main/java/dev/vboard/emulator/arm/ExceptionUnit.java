@@ -262,7 +262,18 @@ public final class ExceptionUnit {
 
   // ---- return ----
 
-  /** A branch loaded {@code excReturn} (bit 0 may be clear, as Unicorn reports the PC). */
+  /**
+   * A branch loaded {@code excReturn} (bit 0 may be clear, as Unicorn reports the PC): exception
+   * return (B1.5.8), in the order QEMU 7.2 follows for v7-M where the architecture leaves it
+   * open. FAULTMASK is cleared (not for NMI) and the exception deactivated first. Then an
+   * EXC_RETURN whose low bits are reserved, or that returns to Thread mode while another
+   * exception is active (CCR.NONBASETHRDENA clear), or from an exception that was not active,
+   * takes an INVPC UsageFault on the existing frame ({@link #invalidReturn}). Otherwise a pending
+   * exception that preempts tail-chains, or the frame is unstacked; a frame whose stacked IPSR
+   * contradicts the EXC_RETURN (Thread mode with an exception number, Handler mode with 0) then
+   * takes the INVPC UsageFault on a new frame. Only the low four bits select the return, as in
+   * QEMU (the others are UNPREDICTABLE when not all ones).
+   */
   public void exceptionReturn(int excReturn) {
     int value = excReturn | 1;
     int exception = regs.ipsr();
@@ -272,28 +283,28 @@ public final class ExceptionUnit {
       fault(Exceptions.MEM_MANAGE, 0, value & ~1);
       return;
     }
-    boolean toThread = value == Exceptions.EXC_RETURN_THREAD_MSP
-        || value == Exceptions.EXC_RETURN_THREAD_PSP;
-    boolean valid = (toThread || value == Exceptions.EXC_RETURN_HANDLER)
-        && nvic.isActive(exception);
-    int nested = nvic.activeCount();
-    if (valid && toThread && nested > 1
-        && (scs.ccr() & SystemControlSpace.CCR_NONBASETHRDENA) == 0) {
-      valid = false;
-    }
-    if (valid && !toThread && nested <= 1) {
-      valid = false;
-    }
-    if (!valid) {
-      // INVPC UsageFault, taken from the handler with the EXC_RETURN value as return address.
-      fault(Exceptions.USAGE_FAULT, FaultStatus.INVPC, value & ~1);
-      return;
-    }
-    nvic.deactivate(exception);
-    exceptionBoundary();
     if (exception != Exceptions.NMI) {
       regs.setFaultmask(false);
     }
+    boolean wasActive = nvic.isActive(exception);
+    nvic.deactivate(exception);
+    boolean valid = wasActive;
+    boolean toThread = false;
+    switch (value & 0xf) {
+      case 0x1 -> { }
+      case 0x9, 0xd -> {
+        toThread = true;
+        if (nvic.activeCount() > 0 && (scs.ccr() & SystemControlSpace.CCR_NONBASETHRDENA) == 0) {
+          valid = false;
+        }
+      }
+      default -> valid = false;
+    }
+    if (!valid) {
+      invalidReturn(value);
+      return;
+    }
+    exceptionBoundary();
     // Tail-chaining (B1.5.12): a pending exception that would preempt the context we return to
     // is entered at once, reusing the frame on the stack.
     int next = nvic.highestPending();
@@ -302,14 +313,47 @@ public final class ExceptionUnit {
       startHandler(next, value, regs.control() & CoreRegisters.CONTROL_NPRIV);
       return;
     }
-    popStack(value, toThread);
+    if (popStack(0xfffffff0 | (value & 0xf), toThread) && toThread == (regs.ipsr() != 0)) {
+      GUEST.warn("exception return 0x{} found a stacked IPSR of {}: INVPC UsageFault",
+          Integer.toHexString(value), regs.ipsr());
+      fault(Exceptions.USAGE_FAULT, FaultStatus.INVPC, regs.pc());
+      if (!lockedUp) {
+        regs.setLr(value); // QEMU hands the handler the EXC_RETURN that failed
+      }
+    }
   }
 
-  /** Unstacking (B1.5.8 PopStack). */
-  private void popStack(int excReturn, boolean toThread) {
+  /**
+   * An invalid EXC_RETURN, as QEMU 7.2 takes it: CFSR.INVPC and a UsageFault pended (HardFault
+   * when it is disabled or cannot preempt, lockup when neither can), then the highest pending
+   * exception is entered like a tail-chain: nothing is stacked again, SP stays on the frame of
+   * the exception that returned, and LR holds the failed EXC_RETURN.
+   */
+  private void invalidReturn(int value) {
+    faults.recordCfsr(FaultStatus.INVPC);
+    GUEST.warn("invalid exception return 0x{}: INVPC UsageFault on the existing frame",
+        Integer.toHexString(value));
+    int target = Exceptions.USAGE_FAULT;
+    if (!nvic.isEnabled(target) || !nvic.canPreempt(target, executionPriority())) {
+      if (!nvic.canPreempt(Exceptions.HARD_FAULT, executionPriority())) {
+        lockUp(target);
+        return;
+      }
+      faults.recordHfsr(FaultStatus.FORCED);
+      target = Exceptions.HARD_FAULT;
+    }
+    nvic.setPending(target);
+    startHandler(nvic.highestPending(), value, regs.control() & CoreRegisters.CONTROL_NPRIV);
+  }
+
+  /**
+   * Unstacking (B1.5.8 PopStack) of a canonical EXC_RETURN; false when it faulted instead. The
+   * IPSR comes from the stacked xPSR, also on a return to Thread mode (the caller checks it).
+   */
+  private boolean popStack(int excReturn, boolean toThread) {
     if (regs.tryReturnFromException(excReturn,
         (scs.ccr() & SystemControlSpace.CCR_STKALIGN) != 0)) {
-      return; // the common case, natively: the frame in RAM or ROM
+      return true; // the common case, natively: the frame in RAM or ROM
     }
     boolean psp = excReturn == Exceptions.EXC_RETURN_THREAD_PSP;
     CoreRegisters.Special s = regs.special();
@@ -320,19 +364,23 @@ public final class ExceptionUnit {
       if (v < 0) {
         faults.recordCfsr(FaultStatus.UNSTKERR);
         fault(Exceptions.BUS_FAULT, 0, regs.pc());
-        return;
+        return false;
       }
       w[i] = (int) v;
     }
     int xpsr = w[7];
     int newSp = frame + FRAME_SIZE
         + ((xpsr & XPSR_ALIGN) != 0 && (scs.ccr() & SystemControlSpace.CCR_STKALIGN) != 0 ? 4 : 0);
-    int ipsr = toThread ? 0 : xpsr & 0x1ff;
+    int ipsr = xpsr & 0x1ff;
     if (!toThread && ipsr == 0) {
       GUEST.warn("return to handler mode with a stacked IPSR of 0");
     }
-    regs.setMode(ipsr, psp, (regs.control() & CoreRegisters.CONTROL_NPRIV) != 0);
-    regs.setSp(newSp);
+    regs.setMode(ipsr, psp && ipsr == 0, (regs.control() & CoreRegisters.CONTROL_NPRIV) != 0);
+    if (psp) {
+      regs.setPsp(newSp);
+    } else {
+      regs.setMsp(newSp);
+    }
     regs.setR(0, w[0]);
     regs.setR(1, w[1]);
     regs.setR(2, w[2]);
@@ -341,6 +389,7 @@ public final class ExceptionUnit {
     regs.setLr(w[5]);
     regs.setPc(w[6]);
     regs.setXpsr((xpsr & ~(0x1ff | XPSR_ALIGN)) | ipsr); // after the PC: EPSR.T as stacked
+    return true;
   }
 
   // ---- lockup ----
