@@ -22,15 +22,17 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Time: frames take their serialisation time at the PHY's speed (100 Mbit/s after
  * autonegotiation) in both directions; GPT ticks every 100 us, FREE_RUN counts at 25 MHz, both in
- * virtual time. A soft reset (HW_CFG.SRST) lasts {@link #SOFT_RESET_NANOS}, during which SRST
- * reads 1, PMT_CTRL.READY reads 0 and writes are ignored (the datasheet has the host poll READY
- * after a reset); QEMU completes it at once. Register, MAC CSR and PHY accesses complete at once,
- * as in QEMU.
+ * virtual time. A soft reset (HW_CFG.SRST) completes within the write, as in QEMU: SRST reads 0
+ * and PMT_CTRL.READY 1 at once, so a driver that polls them (as the datasheet asks) and one that
+ * reads the registers straight after the write both see the reset done. (A modelled delay broke
+ * drivers that poll with a short timeout measured on a coarse clock, such as MicroPython's,
+ * which allows 10 us.) Register, MAC CSR and PHY accesses complete at once, as in QEMU.
  *
  * <p>Quirks kept from QEMU: ID_REV reads 0x01180001; the IRQ line is active high only when
  * IRQ_CFG selects push-pull active-high, otherwise it idles asserted ({@link IrqPin}); the MAC
  * address comes from an EEPROM image holding the board's address, so MAC_ADDR_LOADED is set
- * after reset; RX frames get an FCS appended (here the correct CRC-32; QEMU's is not) and RX
+ * after reset; RX frames get QEMU's four "FCS" bytes appended (not the frame's CRC-32, see
+ * {@link EthernetCrc#qemuRxCrc}), RX status leaves the Frame Type bit clear, and RX
  * status reports the length including it; an RX data read with the FIFO empty returns 0 and sets
  * RXE; TX_IOC is raised when the buffer is written. Differences (datasheet behaviour where QEMU
  * has none): TX honours TX_ON/TXEN, STOP_TX, TXSAO and the TX end alignment; TDFREE counts bytes;
@@ -52,8 +54,6 @@ public final class Lan9118 implements MmioDevice {
   static final int ID_REV_VALUE = 0x0118_0001;
   static final int BYTE_TEST_VALUE = 0x8765_4321;
   static final int FIFO_INT_DEFAULT = 0x4800_0000;
-  /** How long HW_CFG.SRST keeps the chip busy: a model choice, short of any driver timeout. */
-  static final long SOFT_RESET_NANOS = 10_000;
 
   static final int HW_CFG_SRST = 1;
   static final int HW_CFG_32BIT = 1 << 2;
@@ -94,7 +94,6 @@ public final class Lan9118 implements MmioDevice {
   private int macCsrData;
   private int afcCfg;
   private long freeRunBase;
-  private Scheduler.Event softReset;
 
   /**
    * @param name device name for logs
@@ -170,7 +169,6 @@ public final class Lan9118 implements MmioDevice {
 
   @Override
   public void reset() {
-    cancelSoftReset();
     pmtCtrl = 0;
     wordSwap = 0;
     irqPin.powerOnReset();
@@ -200,23 +198,10 @@ public final class Lan9118 implements MmioDevice {
     macCsrs.reset(eeprom.reset());
   }
 
-  private void startSoftReset() {
+  /** HW_CFG.SRST: everything but IRQ_CFG's polarity and type returns to its reset value. */
+  private void softReset() {
     irqPin.softReset();
     resetState();
-    cancelSoftReset();
-    softReset = scheduler.scheduleIn(scheduler.clock().nanosToCycles(SOFT_RESET_NANOS),
-        () -> softReset = null);
-  }
-
-  private void cancelSoftReset() {
-    if (softReset != null) {
-      softReset.cancel();
-      softReset = null;
-    }
-  }
-
-  private boolean resetting() {
-    return softReset != null;
   }
 
   // ---- register access -----------------------------------------------------------------------
@@ -241,11 +226,11 @@ public final class Lan9118 implements MmioDevice {
       case FIFO_INT -> fifoInt;
       case RX_CFG -> receiver.rxCfg();
       case TX_CFG -> transmitter.txCfg();
-      case HW_CFG -> hwCfg | (resetting() ? HW_CFG_SRST : 0);
+      case HW_CFG -> hwCfg;
       case RX_DP_CTRL -> 0; // RX_FFWD completes at once
       case RX_FIFO_INF -> rxFifo.statusUsed() << 16 | rxFifo.dataUsedBytes();
       case TX_FIFO_INF -> txStatus.size() << 16 | txData.freeBytes();
-      case PMT_CTRL -> pmtCtrl | (resetting() ? 0 : PMT_CTRL_READY);
+      case PMT_CTRL -> pmtCtrl | PMT_CTRL_READY;
       case GPIO_CFG -> gpioCfg;
       case GPT_CFG -> gpt.cfg();
       case GPT_CNT -> gpt.count();
@@ -266,10 +251,6 @@ public final class Lan9118 implements MmioDevice {
   public void write(int offset, int size, int value) {
     SystemCsr r = regs.forWrite(SystemCsr.canonicalOffset(offset), value);
     if (r == null || !wholeWordForFifo(r, size)) {
-      return;
-    }
-    if (resetting()) {
-      GuestError.log(name, "write of 0x%08x to %s during soft reset ignored", value, r.name());
       return;
     }
     value = RegisterBank.truncate(value, size);
@@ -369,7 +350,7 @@ public final class Lan9118 implements MmioDevice {
 
   private void writeHwCfg(int value) {
     if ((value & HW_CFG_SRST) != 0) {
-      startSoftReset();
+      softReset();
       return;
     }
     int txFifSz = (value >>> HW_CFG_TX_FIF_SZ_SHIFT) & 0xf;

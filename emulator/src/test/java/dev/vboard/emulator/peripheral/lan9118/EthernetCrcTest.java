@@ -19,6 +19,18 @@ class EthernetCrcTest {
         EthernetCrc.fcs(check, check.length));
   }
 
+  /**
+   * QEMU's value is zlib's crc32 seeded with ~0 (a register starting at 0), byte-swapped: for
+   * "123456789" that CRC is 0xd202d277 (Python's {@code zlib.crc32(b"123456789", 0xffffffff)}),
+   * stored big-endian.
+   */
+  @Test
+  void qemuRxCrcIsZlibCrc32SeededWithAllOnesByteSwapped() {
+    byte[] check = "123456789".getBytes(StandardCharsets.US_ASCII);
+    assertArrayEquals(new byte[] {(byte) 0xd2, 0x02, (byte) 0xd2, 0x77},
+        EthernetCrc.qemuRxCrc(check, check.length));
+  }
+
   @Test
   void broadcastHashesToTheTopBitOfHashh() {
     // All-ones input keeps the register all ones for the first bits: index 0x3f.
