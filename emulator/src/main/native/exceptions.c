@@ -30,39 +30,29 @@
 #define EXC_RETURN_THREAD_MSP 0xfffffff9u
 #define EXC_RETURN_THREAD_PSP 0xfffffffdu
 
-static uint32_t get(uc_engine *uc, int reg) {
-  uint32_t v = 0;
-  uc_reg_read(uc, reg, &v);
-  return v;
-}
-
-static void set(uc_engine *uc, int reg, uint32_t v) {
-  uc_reg_write(uc, reg, &v);
-}
-
 /*
  * Snapshot of the special registers into c->state (VB_STATE_*), read with privilege: from
  * unprivileged thread mode Unicorn reads the masks and stack pointers as zero, so IPSR is
  * briefly made nonzero (handler mode is always privileged).
  */
 void vb_read_state(vb_counter *c, uc_engine *uc) {
-  uint32_t ipsr = get(uc, UC_ARM_REG_IPSR) & 0x1ffu;
-  uint32_t control = get(uc, UC_ARM_REG_CONTROL) & 3u;
+  uint32_t ipsr = vb_reg(uc, UC_ARM_REG_IPSR) & 0x1ffu;
+  uint32_t control = vb_reg(uc, UC_ARM_REG_CONTROL) & 3u;
   int unprivileged = ipsr == 0 && (control & CONTROL_NPRIV) != 0;
   if (unprivileged) {
-    set(uc, UC_ARM_REG_IPSR, 1);
+    vb_set_reg(uc, UC_ARM_REG_IPSR, 1);
   }
   c->state[VB_STATE_IPSR] = ipsr;
   c->state[VB_STATE_CONTROL] = control;
-  c->state[VB_STATE_PRIMASK] = get(uc, UC_ARM_REG_PRIMASK) & 1u;
-  c->state[VB_STATE_FAULTMASK] = get(uc, UC_ARM_REG_FAULTMASK) & 1u;
-  c->state[VB_STATE_BASEPRI] = get(uc, UC_ARM_REG_BASEPRI) & 0xffu;
-  c->state[VB_STATE_MSP] = get(uc, UC_ARM_REG_MSP);
-  c->state[VB_STATE_PSP] = get(uc, UC_ARM_REG_PSP);
+  c->state[VB_STATE_PRIMASK] = vb_reg(uc, UC_ARM_REG_PRIMASK) & 1u;
+  c->state[VB_STATE_FAULTMASK] = vb_reg(uc, UC_ARM_REG_FAULTMASK) & 1u;
+  c->state[VB_STATE_BASEPRI] = vb_reg(uc, UC_ARM_REG_BASEPRI) & 0xffu;
+  c->state[VB_STATE_MSP] = vb_reg(uc, UC_ARM_REG_MSP);
+  c->state[VB_STATE_PSP] = vb_reg(uc, UC_ARM_REG_PSP);
   if (unprivileged) {
-    set(uc, UC_ARM_REG_IPSR, 0);
+    vb_set_reg(uc, UC_ARM_REG_IPSR, 0);
   }
-  c->state[VB_STATE_XPSR] = get(uc, UC_ARM_REG_XPSR);
+  c->state[VB_STATE_XPSR] = vb_reg(uc, UC_ARM_REG_XPSR);
 }
 
 /*
@@ -71,14 +61,14 @@ void vb_read_state(vb_counter *c, uc_engine *uc) {
  */
 static void set_mode(uc_engine *uc, uint32_t ipsr, int spsel, int npriv) {
   uint32_t sel = spsel ? CONTROL_SPSEL : 0;
-  uint32_t cur = get(uc, UC_ARM_REG_CONTROL) & 3u;
-  set(uc, UC_ARM_REG_IPSR, 1);                     /* privileged */
-  set(uc, UC_ARM_REG_CONTROL, cur & CONTROL_SPSEL); /* clears nPRIV */
-  set(uc, UC_ARM_REG_IPSR, 0);                     /* privileged thread mode */
-  set(uc, UC_ARM_REG_CONTROL, sel);                /* SPSEL swaps SP here */
-  set(uc, UC_ARM_REG_IPSR, ipsr);
+  uint32_t cur = vb_reg(uc, UC_ARM_REG_CONTROL) & 3u;
+  vb_set_reg(uc, UC_ARM_REG_IPSR, 1);                     /* privileged */
+  vb_set_reg(uc, UC_ARM_REG_CONTROL, cur & CONTROL_SPSEL); /* clears nPRIV */
+  vb_set_reg(uc, UC_ARM_REG_IPSR, 0);                     /* privileged thread mode */
+  vb_set_reg(uc, UC_ARM_REG_CONTROL, sel);                /* SPSEL swaps SP here */
+  vb_set_reg(uc, UC_ARM_REG_IPSR, ipsr);
   if (npriv) {
-    set(uc, UC_ARM_REG_CONTROL, sel | CONTROL_NPRIV);
+    vb_set_reg(uc, UC_ARM_REG_CONTROL, sel | CONTROL_NPRIV);
   }
 }
 
@@ -91,10 +81,10 @@ static void set_mode(uc_engine *uc, uint32_t ipsr, int spsel, int npriv) {
  */
 int vb_exception_enter(vb_counter *c, uc_engine *uc, uint32_t exception, uint32_t return_address,
                        uint32_t vtor, uint32_t stkalign) {
-  uint32_t ipsr = get(uc, UC_ARM_REG_IPSR) & 0x1ffu;
-  uint32_t control = get(uc, UC_ARM_REG_CONTROL) & 3u;
+  uint32_t ipsr = vb_reg(uc, UC_ARM_REG_IPSR) & 0x1ffu;
+  uint32_t control = vb_reg(uc, UC_ARM_REG_CONTROL) & 3u;
   int thread_psp = ipsr == 0 && (control & CONTROL_SPSEL) != 0;
-  uint32_t sp = get(uc, UC_ARM_REG_SP);
+  uint32_t sp = vb_reg(uc, UC_ARM_REG_SP);
   int align = stkalign && (sp & 4u) != 0;
   uint32_t frame = (sp - FRAME_SIZE) & ~(align ? 4u : 0u);
   uint64_t vector_at = (uint64_t) vtor + 4u * exception;
@@ -105,24 +95,24 @@ int vb_exception_enter(vb_counter *c, uc_engine *uc, uint32_t exception, uint32_
       || uc_mem_read(uc, vector_at, &vector, 4) != UC_ERR_OK) {
     return VB_EXC_FALLBACK;
   }
-  uint32_t xpsr = get(uc, UC_ARM_REG_XPSR);
+  uint32_t xpsr = vb_reg(uc, UC_ARM_REG_XPSR);
   uint32_t words[8] = {
-      get(uc, UC_ARM_REG_R0), get(uc, UC_ARM_REG_R1), get(uc, UC_ARM_REG_R2),
-      get(uc, UC_ARM_REG_R3), get(uc, UC_ARM_REG_R12), get(uc, UC_ARM_REG_LR),
+      vb_reg(uc, UC_ARM_REG_R0), vb_reg(uc, UC_ARM_REG_R1), vb_reg(uc, UC_ARM_REG_R2),
+      vb_reg(uc, UC_ARM_REG_R3), vb_reg(uc, UC_ARM_REG_R12), vb_reg(uc, UC_ARM_REG_LR),
       return_address & ~1u, (xpsr & ~XPSR_ALIGN) | (align ? XPSR_ALIGN : 0)};
   /* Guest memory is little-endian, as is every host vboard runs on (x86-64, AArch64). */
   if (uc_mem_write(uc, frame, words, sizeof words) != UC_ERR_OK) {
     return VB_EXC_FALLBACK; /* nothing written: the range was checked as one region above */
   }
-  set(uc, UC_ARM_REG_SP, frame);
+  vb_set_reg(uc, UC_ARM_REG_SP, frame);
   uint32_t exc_return = ipsr != 0 ? EXC_RETURN_HANDLER
                         : thread_psp ? EXC_RETURN_THREAD_PSP : EXC_RETURN_THREAD_MSP;
   set_mode(uc, exception, 0, (control & CONTROL_NPRIV) != 0);
-  set(uc, UC_ARM_REG_LR, exc_return);
+  vb_set_reg(uc, UC_ARM_REG_LR, exc_return);
   /* xPSR before the PC: a PC write takes bit 0 as the Thumb state, which must win. */
-  set(uc, UC_ARM_REG_XPSR,
-      (get(uc, UC_ARM_REG_XPSR) & ~(XPSR_IT | 0x1ffu | XPSR_ALIGN)) | XPSR_T | exception);
-  set(uc, UC_ARM_REG_PC, vector | 1u);
+  vb_set_reg(uc, UC_ARM_REG_XPSR,
+      (vb_reg(uc, UC_ARM_REG_XPSR) & ~(XPSR_IT | 0x1ffu | XPSR_ALIGN)) | XPSR_T | exception);
+  vb_set_reg(uc, UC_ARM_REG_PC, vector | 1u);
   c->state[0] = vector;
   return VB_EXC_DONE;
 }
@@ -137,12 +127,12 @@ int vb_exception_enter(vb_counter *c, uc_engine *uc, uint32_t exception, uint32_
 int vb_exception_return(vb_counter *c, uc_engine *uc, uint32_t exc_return, uint32_t stkalign) {
   int to_thread = exc_return == EXC_RETURN_THREAD_MSP || exc_return == EXC_RETURN_THREAD_PSP;
   int psp = exc_return == EXC_RETURN_THREAD_PSP;
-  uint32_t ipsr_now = get(uc, UC_ARM_REG_IPSR) & 0x1ffu;
-  uint32_t control = get(uc, UC_ARM_REG_CONTROL) & 3u;
+  uint32_t ipsr_now = vb_reg(uc, UC_ARM_REG_IPSR) & 0x1ffu;
+  uint32_t control = vb_reg(uc, UC_ARM_REG_CONTROL) & 3u;
   if (ipsr_now == 0) {
     return VB_EXC_FALLBACK; /* only handler mode returns; Java faults otherwise */
   }
-  uint32_t frame = get(uc, psp ? UC_ARM_REG_PSP : UC_ARM_REG_MSP); /* privileged here */
+  uint32_t frame = vb_reg(uc, psp ? UC_ARM_REG_PSP : UC_ARM_REG_MSP); /* privileged here */
   uint32_t w[8];
   if ((frame & 3u) != 0 || frame > UINT32_MAX - FRAME_SIZE + 1
       || !vb_in_memory(c, frame, FRAME_SIZE, 0)
@@ -156,15 +146,15 @@ int vb_exception_return(vb_counter *c, uc_engine *uc, uint32_t exc_return, uint3
   }
   uint32_t new_sp = frame + FRAME_SIZE + ((xpsr & XPSR_ALIGN) != 0 && stkalign ? 4u : 0u);
   set_mode(uc, ipsr, psp, (control & CONTROL_NPRIV) != 0);
-  set(uc, UC_ARM_REG_SP, new_sp);
-  set(uc, UC_ARM_REG_R0, w[0]);
-  set(uc, UC_ARM_REG_R1, w[1]);
-  set(uc, UC_ARM_REG_R2, w[2]);
-  set(uc, UC_ARM_REG_R3, w[3]);
-  set(uc, UC_ARM_REG_R12, w[4]);
-  set(uc, UC_ARM_REG_LR, w[5]);
-  set(uc, UC_ARM_REG_PC, w[6] | 1u);
-  set(uc, UC_ARM_REG_XPSR, (xpsr & ~(0x1ffu | XPSR_ALIGN)) | ipsr); /* after the PC: EPSR.T */
+  vb_set_reg(uc, UC_ARM_REG_SP, new_sp);
+  vb_set_reg(uc, UC_ARM_REG_R0, w[0]);
+  vb_set_reg(uc, UC_ARM_REG_R1, w[1]);
+  vb_set_reg(uc, UC_ARM_REG_R2, w[2]);
+  vb_set_reg(uc, UC_ARM_REG_R3, w[3]);
+  vb_set_reg(uc, UC_ARM_REG_R12, w[4]);
+  vb_set_reg(uc, UC_ARM_REG_LR, w[5]);
+  vb_set_reg(uc, UC_ARM_REG_PC, w[6] | 1u);
+  vb_set_reg(uc, UC_ARM_REG_XPSR, (xpsr & ~(0x1ffu | XPSR_ALIGN)) | ipsr); /* after the PC: EPSR.T */
   return VB_EXC_DONE;
 }
 
@@ -181,10 +171,10 @@ int vb_exception_return_in_run(vb_counter *c, uc_engine *uc, uint32_t exc_return
   uint32_t exception = c->fast_return;
   if (exception == 0
       || (exc_return != EXC_RETURN_THREAD_MSP && exc_return != EXC_RETURN_THREAD_PSP)
-      || (get(uc, UC_ARM_REG_IPSR) & 0x1ffu) != exception) {
+      || (vb_reg(uc, UC_ARM_REG_IPSR) & 0x1ffu) != exception) {
     return 0;
   }
-  set(uc, UC_ARM_REG_FAULTMASK, 0); /* in handler mode, so privileged; Java would clear it too */
+  vb_set_reg(uc, UC_ARM_REG_FAULTMASK, 0); /* in handler mode, so privileged; Java would clear it too */
   if (vb_exception_return(c, uc, exc_return, c->fast_return_stkalign) != VB_EXC_DONE) {
     return 0;
   }

@@ -34,16 +34,6 @@
 static long monitor_offset = -1;
 static pthread_once_t calibrated = PTHREAD_ONCE_INIT;
 
-static uint32_t reg(uc_engine *uc, int id) {
-  uint32_t v = 0;
-  uc_reg_read(uc, id, &v);
-  return v;
-}
-
-static void set_reg(uc_engine *uc, int id, uint32_t v) {
-  uc_reg_write(uc, id, &v);
-}
-
 static uint32_t word_at(uc_engine *uc, uint64_t addr) {
   uint32_t v = 0;
   uc_mem_read(uc, addr, &v, sizeof v);
@@ -59,10 +49,10 @@ static int run(uc_engine *uc, uint32_t pc, size_t count) {
 static int probe_load(uc_engine *uc) {
   uint32_t value = PROBE_VALUE;
   uc_mem_write(uc, PROBE_WORD, &value, sizeof value);
-  set_reg(uc, UC_ARM_REG_R1, PROBE_WORD);
-  set_reg(uc, UC_ARM_REG_R3, PROBE_STORED);
-  set_reg(uc, UC_ARM_REG_R2, 0xffu);
-  return run(uc, PROBE_CODE, 1) && reg(uc, UC_ARM_REG_R0) == PROBE_VALUE;
+  vb_set_reg(uc, UC_ARM_REG_R1, PROBE_WORD);
+  vb_set_reg(uc, UC_ARM_REG_R3, PROBE_STORED);
+  vb_set_reg(uc, UC_ARM_REG_R2, 0xffu);
+  return run(uc, PROBE_CODE, 1) && vb_reg(uc, UC_ARM_REG_R0) == PROBE_VALUE;
 }
 
 /* The single offset of the (PROBE_WORD, PROBE_VALUE) pair in ctx, or -1. */
@@ -97,7 +87,7 @@ static void calibrate(void) {
     goto done;
   }
   /* Control: LDREX then STREX succeeds (r2 = 0) and stores. */
-  if (!probe_load(uc) || !run(uc, PROBE_CODE + 4, 1) || reg(uc, UC_ARM_REG_R2) != 0
+  if (!probe_load(uc) || !run(uc, PROBE_CODE + 4, 1) || vb_reg(uc, UC_ARM_REG_R2) != 0
       || word_at(uc, PROBE_WORD) != PROBE_STORED) {
     goto done;
   }
@@ -113,7 +103,7 @@ static void calibrate(void) {
   uint64_t clear = UINT64_MAX;
   memcpy((unsigned char *) ctx + k, &clear, 8);
   if (uc_context_restore(uc, ctx) != UC_ERR_OK || !run(uc, PROBE_CODE + 4, 1)
-      || reg(uc, UC_ARM_REG_R2) != 1 || word_at(uc, PROBE_WORD) != PROBE_VALUE) {
+      || vb_reg(uc, UC_ARM_REG_R2) != 1 || word_at(uc, PROBE_WORD) != PROBE_VALUE) {
     goto done;
   }
   offset = k;

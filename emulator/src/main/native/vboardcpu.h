@@ -94,6 +94,17 @@ typedef struct vb_counter {
  */
 int vb_exception_return_in_run(vb_counter *c, uc_engine *uc, uint32_t exc_return);
 
+/* One 32-bit register of the engine (errors leave 0: the ids used here all exist). */
+static inline uint32_t vb_reg(uc_engine *uc, int reg) {
+  uint32_t v = 0;
+  uc_reg_read(uc, reg, &v);
+  return v;
+}
+
+static inline void vb_set_reg(uc_engine *uc, int reg, uint32_t v) {
+  uc_reg_write(uc, reg, &v);
+}
+
 /* Clears the local exclusive monitor if it may be open (exclusive.c). */
 int vb_clear_exclusive(vb_counter *c, uc_engine *uc);
 

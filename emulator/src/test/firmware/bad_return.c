@@ -55,7 +55,7 @@ void report_usage_fault(uint32_t *msp, uint32_t lr, uint32_t psp) {
          (unsigned long)scenario, (unsigned long)SCB_CFSR, (unsigned long)lr,
          (unsigned long)ipsr, (unsigned long)SCB_SHCSR,
          (frame[6] & 0xffff0000u) == 0 ? "in the image" : "not code",
-         (unsigned long)(frame[7] & 0xff0001ffu));
+         (unsigned long)(frame[7] & 0x010001ffu)); /* T and the exception number, not the flags */
   scenario++;
   SCB_AIRCR = AIRCR_VECTKEY | (1u << 2); /* SYSRESETREQ: the next scenario */
   for (;;) {
@@ -79,6 +79,20 @@ void HardFault_Handler(void) {
   }
 }
 
+/* SVCall returns with exc_return, over a frame whose IPSR field gets ipsr ORed in. */
+static void svc_returning(uint32_t exc_return, uint32_t ipsr) {
+  bad_value = exc_return;
+  stacked_ipsr = ipsr;
+  __asm volatile("svc 0" ::: "memory");
+}
+
+/* PendSV issues the SVC, which returns with exc_return. */
+static void pendsv_svc_returning(uint32_t exc_return) {
+  bad_value = exc_return;
+  SCB_ICSR = ICSR_PENDSVSET;
+  __asm volatile("dsb\n\tisb" ::: "memory");
+}
+
 int main(void) {
   if (magic != 0x5ca1ab1eu) {
     magic = 0x5ca1ab1eu;
@@ -90,40 +104,31 @@ int main(void) {
   switch (scenario) {
     case 0:
       printf("return to Handler mode from the only active exception\n");
-      bad_value = 0xfffffff1u;
-      __asm volatile("svc 0" ::: "memory");
+      svc_returning(0xfffffff1u, 0);
       break;
     case 1:
       printf("return to Thread mode with PendSV still active\n");
-      bad_value = 0xfffffff9u;
-      SCB_ICSR = ICSR_PENDSVSET;
-      __asm volatile("dsb\n\tisb" ::: "memory");
+      pendsv_svc_returning(0xfffffff9u);
       break;
     case 2:
       printf("reserved EXC_RETURN 0xfffffff5\n");
-      bad_value = 0xfffffff5u;
-      __asm volatile("svc 0" ::: "memory");
+      svc_returning(0xfffffff5u, 0);
       break;
     case 3:
       printf("return to Thread mode over a frame that holds an exception number\n");
-      bad_value = 0xfffffff9u;
-      stacked_ipsr = 5;
-      __asm volatile("svc 0" ::: "memory");
+      svc_returning(0xfffffff9u, 5);
       break;
     case 4:
       /* NONBASETHRDENA lets the return through, but the frame SVCall stacked over PendSV
        * holds PendSV's exception number: the unstacked IPSR contradicts Thread mode. */
       printf("return to Thread mode with PendSV active and NONBASETHRDENA set\n");
       SCB_CCR |= 1u; /* NONBASETHRDENA */
-      bad_value = 0xfffffff9u;
-      SCB_ICSR = ICSR_PENDSVSET;
-      __asm volatile("dsb\n\tisb" ::: "memory");
+      pendsv_svc_returning(0xfffffff9u);
       break;
     case 5:
       printf("reserved EXC_RETURN 0xfffffff3 with UsageFault disabled\n");
       SCB_SHCSR &= ~SHCSR_USGFAULTENA;
-      bad_value = 0xfffffff3u;
-      __asm volatile("svc 0" ::: "memory");
+      svc_returning(0xfffffff3u, 0);
       break;
     default:
       printf("done\n");
