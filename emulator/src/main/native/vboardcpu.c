@@ -382,6 +382,7 @@ void vb_unaligned_hook(uc_engine *uc, uc_mem_type type, uint64_t address, int si
   if (size > 1 && (address & (uint64_t) (size - 1)) != 0 && c->trap_cause == 0) {
     c->trap_cause = 1;
     c->trap_addr = (uint32_t) address;
+    c->fault_pc = vb_access_pc(c, uc);
     uc_emu_stop(uc);
   }
 }
@@ -647,6 +648,9 @@ void *tb_gen_code_arm(void *cpu, uint32_t pc, uint32_t cs_base, uint32_t flags, 
   }
   void *tb = real_gen_code(cpu, pc, cs_base, flags, cflags);
   vb_counter *c = running;
+  if (c != NULL) {
+    c->cpu = cpu; /* for vb_access_pc, before any access of the block can need it */
+  }
   const vb_tb_head *head = tb;
   if (c != NULL && head != NULL && head->pc == pc && head->cs_base == cs_base
       && head->flags == flags && head->size > 0 && head->size <= 4096u) {
@@ -702,6 +706,7 @@ int vb_emu_run(vb_counter *c, uc_engine *uc, uint64_t begin, uint64_t until) {
   uint32_t xpsr = 0;
   c->intr_no = -1;
   c->trap_cause = 0;
+  c->fault_pc = 0;
   if (begin == VB_FROM_PC) {
     uint32_t pc = 0;
     uc_reg_read(uc, UC_ARM_REG_PC, &pc);

@@ -68,7 +68,8 @@ typedef struct vb_counter {
   uint32_t sev;         /* 132: a block holding SEV ran (Java clears): the event register */
   uint32_t monitor_open; /* 136: a block holding a load exclusive ran since the monitor was
                             last cleared (see exclusive.c) */
-  uint32_t reserved2;   /* 140 */
+  uint32_t fault_pc;    /* 140: the PC of the instruction whose access the unaligned trap or a
+                           device abort stopped on (vb_access_pc), 0 when not known */
   /* private: (address, size) -> instruction count, open addressing */
   uint64_t *keys;
   uint32_t *counts;
@@ -104,6 +105,9 @@ static inline uint32_t vb_reg(uc_engine *uc, int reg) {
 static inline void vb_set_reg(uc_engine *uc, int reg, uint32_t v) {
   uc_reg_write(uc, reg, &v);
 }
+
+/* The PC of the instruction whose access is in progress, or 0 (access_pc.c). */
+uint32_t vb_access_pc(vb_counter *c, uc_engine *uc);
 
 /* Clears the local exclusive monitor if it may be open (exclusive.c). */
 int vb_clear_exclusive(vb_counter *c, uc_engine *uc);

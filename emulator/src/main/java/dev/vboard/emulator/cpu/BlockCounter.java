@@ -29,6 +29,7 @@ final class BlockCounter implements AutoCloseable {
   private static final int RETURNED = 128;
   private static final int SEV = 132;
   private static final int MONITOR_OPEN = 136;
+  private static final int FAULT_PC = 140;
 
   /** Values of {@code end_hint}. */
   static final int HINT_WFI = 1;
@@ -242,6 +243,19 @@ final class BlockCounter implements AutoCloseable {
    */
   boolean clearExclusive(Pointer uc) {
     return counter.getInt(MONITOR_OPEN) == 0 || helper.vb_clear_exclusive(counter, uc) >= 0;
+  }
+
+  /** Notes the PC of the access in progress (called from inside the access). */
+  void noteAccessPc(Pointer uc) {
+    helper.vb_note_access_pc(counter, uc);
+  }
+
+  /**
+   * The PC of the instruction whose access the unaligned trap or {@link #noteAccessPc} caught,
+   * 0 when not known.
+   */
+  int faultPc() {
+    return counter.getInt(FAULT_PC);
   }
 
   /** Frees what {@link #clearExclusive} keeps of engine {@code uc}; before it closes. */

@@ -152,6 +152,7 @@ public final class CpuCore implements AutoCloseable {
     if (!accessAborted) {
       accessAborted = true;
       abortedAddress = address;
+      counter.noteAccessPc(uc.handle());
     }
     uc.emuStop();
   }
@@ -415,17 +416,36 @@ public final class CpuCore implements AutoCloseable {
     return UcError.of(counter.run(uc.handle(), begin, until));
   }
 
-  /** Locates the instruction whose access was aborted and rewinds the PC and count to it. */
+  /**
+   * Locates the instruction whose access was aborted and rewinds the PC and count to it: the PC
+   * the engine recovered from inside the access ({@link BlockCounter#faultPc}), or else the first
+   * instruction of the block whose access, computed from the registers as they are now, covers
+   * the address (they are the registers before the faulting instruction, so an earlier one that
+   * changed its own base register can match too).
+   */
   private SliceResult abortedAccess(int faultAddress, SliceExit exit) {
     long block = counter.blockAddress();
     int size = counter.blockSize();
     byte[] code = uc.memRead(block, size + 2); // +2: a wide last instruction is whole
     long fault = faultAddress & 0xffffffffL;
+    long exact = counter.faultPc() & 0xffffffffL;
     int offset = 0;
     int index = 0;
     int found = -1;
     int foundIndex = 0;
-    while (offset + 1 < size) {
+    if (exact >= block && exact < block + size) {
+      while (offset < exact - block) {
+        offset += Thumb.isWide(Thumb.halfword(code, offset)) ? 4 : 2;
+        index++;
+      }
+      if (offset == exact - block) {
+        found = offset;
+        foundIndex = index;
+      }
+      offset = 0;
+      index = 0;
+    }
+    while (found < 0 && offset + 1 < size) {
       int hw1 = Thumb.halfword(code, offset);
       int hw2 = Thumb.halfword(code, offset + 2);
       ThumbMemoryAccess.Range r =

@@ -63,6 +63,12 @@ public interface HelperLib {
    */
   int vb_clear_exclusive(Pointer counter, Pointer uc);
 
+  /**
+   * Records in {@code fault_pc} the PC of the instruction whose access is in progress (from a
+   * device callback), or 0 when not known (access_pc.c).
+   */
+  void vb_note_access_pc(Pointer counter, Pointer uc);
+
   /** Frees the engine context vb_clear_exclusive keeps; before {@code uc_close}. */
   void vb_exclusive_release(Pointer counter);
 
