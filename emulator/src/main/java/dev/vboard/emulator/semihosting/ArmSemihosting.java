@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  *       1 for any other reason; SYS_EXIT_EXTENDED takes a (reason, subcode) block and exits with
  *       the subcode for ApplicationExit, else 1;</li>
  *   <li>":tt" and ":semihosting-features" are special file names; SYS_ERRNO reports the last
- *       failure's errno and is not cleared by success.</li>
+ *       failure's errno and is not cleared by success; SYS_READ and SYS_WRITE failures do not
+ *       set it (QEMU 7.2 drops their error code).</li>
  * </ul>
  * Deliberate differences, for determinism and safety: SYS_CLOCK, SYS_TIME and SYS_ELAPSED read
  * virtual time (QEMU reads host clocks); files are confined to {@link SandboxedFileSystem}'s
@@ -165,7 +166,11 @@ public final class ArmSemihosting implements SemihostingHandler, AutoCloseable {
     return DEAD;
   }
 
-  /** Block: [handle, buffer, length]; returns the number of bytes NOT written. */
+  /**
+   * Block: [handle, buffer, length]; returns the number of bytes NOT written. A failure (a bad
+   * handle, an unreadable buffer, a host error) leaves SYS_ERRNO as it was, as QEMU 7.2 does
+   * (its read/write completion drops the error code).
+   */
   private int write(GuestMemory memory, ParameterBlock args) {
     long length = args.word(2);
     long done = 0;
@@ -178,14 +183,18 @@ public final class ArmSemihosting implements SemihostingHandler, AutoCloseable {
         done += n;
       }
     } catch (ErrnoException e) {
-      errno = e.errno();
+      TRACE.debug("SYS_WRITE failed: errno {} ({}), SYS_ERRNO unchanged", e.errno(),
+          e.getMessage());
     } catch (GuestAccessException e) {
-      errno = Errno.EFAULT;
+      TRACE.debug("SYS_WRITE from an unreadable buffer, SYS_ERRNO unchanged");
     }
     return (int) (length - done);
   }
 
-  /** Block: [handle, buffer, length]; returns the number of bytes NOT read (all at EOF). */
+  /**
+   * Block: [handle, buffer, length]; returns the number of bytes NOT read (all at EOF). Failures
+   * leave SYS_ERRNO as it was, as for {@link #write}.
+   */
   private int read(GuestMemory memory, ParameterBlock args) {
     long length = args.word(2);
     long done = 0;
@@ -202,9 +211,10 @@ public final class ArmSemihosting implements SemihostingHandler, AutoCloseable {
         }
       }
     } catch (ErrnoException e) {
-      errno = e.errno();
+      TRACE.debug("SYS_READ failed: errno {} ({}), SYS_ERRNO unchanged", e.errno(),
+          e.getMessage());
     } catch (GuestAccessException e) {
-      errno = Errno.EFAULT;
+      TRACE.debug("SYS_READ into an unwritable buffer, SYS_ERRNO unchanged");
     }
     return (int) (length - done);
   }

@@ -1,6 +1,9 @@
 package dev.vboard.emulator.semihosting;
 
 import dev.vboard.emulator.serial.CharBackend;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -101,6 +104,29 @@ public final class CharBackendConsole implements SemihostingConsole {
   @Override
   public int poll() {
     return stdin.poll();
+  }
+
+  /**
+   * The CLI's console (the blocking one) reports the size of the file the JVM's descriptor
+   * {@code fd} is redirected to, after flushing what it has written there; a terminal, a pipe and
+   * an embedder's in-memory console report 0.
+   */
+  @Override
+  public long length(int fd) {
+    if (!blocking) {
+      return 0;
+    }
+    if (fd == 1) {
+      stdout.flush();
+    } else if (fd == 2) {
+      stderr.flush();
+    }
+    Path host = Path.of("/proc/self/fd/" + fd);
+    try {
+      return Files.isRegularFile(host) ? Files.size(host) : 0;
+    } catch (IOException | SecurityException e) {
+      return 0;
+    }
   }
 
   /**

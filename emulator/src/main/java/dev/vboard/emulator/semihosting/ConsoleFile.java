@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
  */
 final class ConsoleFile implements OpenFile {
 
+  /** The host stream: stdin, stdout or stderr (descriptors 0, 1, 2). */
   enum Stream { IN, OUT, ERR }
 
   private final SemihostingConsole console;
@@ -57,10 +58,10 @@ final class ConsoleFile implements OpenFile {
     throw new ErrnoException(Errno.ESPIPE, "cannot seek the console");
   }
 
-  /** A terminal has no length; like fstat on a host tty or pipe, report 0. */
+  /** See {@link SemihostingConsole#length}: 0 unless the host stream is a file. */
   @Override
   public long length() {
-    return 0;
+    return console.length(stream.ordinal());
   }
 
   @Override

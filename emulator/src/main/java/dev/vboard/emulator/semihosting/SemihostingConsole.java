@@ -37,6 +37,15 @@ public interface SemihostingConsole {
     return false;
   }
 
+  /**
+   * What SYS_FLEN says of ":tt" on host descriptor {@code fd} (0, 1 or 2, by the open mode):
+   * QEMU 7.2 answers with fstat() on its own descriptor, so the size of the file the host
+   * redirected it to, and 0 for a terminal or a pipe.
+   */
+  default long length(int fd) {
+    return 0;
+  }
+
   /** A console with no input and output thrown away. */
   static SemihostingConsole discarding() {
     return new SemihostingConsole() {

@@ -181,13 +181,15 @@ class ArmSemihostingTest {
     assertEquals(Errno.ENOENT, errno());
   }
 
+  /** The failure shows in the count only: SYS_ERRNO keeps the last value, as in QEMU 7.2. */
   @Test
   void writingAFileOpenedForReadFailsAndReportsNothingWritten() throws Exception {
     Files.writeString(root.resolve("ro"), "x");
     int h = open("ro", 0);
+    assertEquals(-1, open("missing", 0));
 
     assertEquals(3, write(h, "abc"));
-    assertEquals(Errno.EBADF, errno());
+    assertEquals(Errno.ENOENT, errno(), "SYS_WRITE's EBADF is not reported");
   }
 
   @Test
