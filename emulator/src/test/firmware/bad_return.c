@@ -8,7 +8,8 @@
  *     mode over a frame holding an exception number, unstacks the frame, then takes the INVPC
  *     UsageFault by stacking it again;
  *   - with CCR.NONBASETHRDENA set, the return to Thread mode with an exception still active
- *     passes the first check and meets the second (the frame was stacked in Handler mode).
+ *     passes the first check and meets the second (the frame was stacked in Handler mode);
+ *   - 0xFFFFFFE9 (FTYPE clear) is a plain return to Thread mode on a core without an FPU.
  * Each scenario ends in the UsageFault handler, which reports and resets the board for the next
  * one; the scenario number lives in .noinit RAM.
  */
@@ -25,6 +26,12 @@ __attribute__((section(".noinit"))) static volatile uint32_t magic;
 static volatile uint32_t bad_value;
 
 static volatile uint32_t stacked_ipsr;
+
+static uint32_t read_ipsr(void) {
+  uint32_t v;
+  __asm volatile("mrs %0, ipsr" : "=r"(v));
+  return v;
+}
 
 /* Returns from SVCall with the EXC_RETURN in bad_value, after writing stacked_ipsr (when not 0)
  * into the IPSR field of the frame on MSP. */
@@ -130,6 +137,16 @@ int main(void) {
       SCB_SHCSR &= ~SHCSR_USGFAULTENA;
       svc_returning(0xfffffff3u, 0);
       break;
+    case 6:
+      /* FTYPE (bit 4) clear asks for an FP frame; with no FPU QEMU ignores it. */
+      printf("EXC_RETURN 0xffffffe9 on a core without an FPU\n");
+      svc_returning(0xffffffe9u, 0);
+      printf("returned to Thread mode: IPSR %lu, SHCSR %08lx\n",
+             (unsigned long)(read_ipsr()), (unsigned long)SCB_SHCSR);
+      scenario++;
+      SCB_AIRCR = AIRCR_VECTKEY | (1u << 2);
+      for (;;) {
+      }
     default:
       printf("done\n");
       magic = 0;

@@ -500,9 +500,16 @@ public final class CpuCore implements AutoCloseable {
         return new SliceResult(SliceExit.SVC, counter.executed(), pc, intno);
       case EXCP_BKPT:
         return new SliceResult(SliceExit.BKPT, retiredBefore(pc), pc, intno);
-      case EXCP_PREFETCH_ABORT:
       case EXCP_EXCEPTION_EXIT:
-        if ((pc & 0xffffffffL) >= 0xfffffff0L) {
+        // The translator saw Handler mode branch to a magic value (0xFF000000 and up, as QEMU
+        // decides for v7-M): an exception return whatever its other bits, such as FTYPE.
+        return new SliceResult(SliceExit.EXC_RETURN, counter.executed(), pc, intno);
+      case EXCP_PREFETCH_ABORT:
+        // Unicorn 2.0.1 lets a branch to EXC_RETURN fetch there and fault: any target from
+        // 0xFF000000 up is the magic range QEMU 7.2 checks for v7-M (only the low bits select
+        // the return; FTYPE, bit 4, is ignored without an FPU). From Thread mode it is not a
+        // return, and ExceptionUnit faults it as the fetch from XN space it is.
+        if ((pc & 0xffffffffL) >= 0xff000000L) {
           return new SliceResult(SliceExit.EXC_RETURN, counter.executed(), pc, intno);
         }
         return new SliceResult(SliceExit.FETCH_FAULT, counter.executed(), pc, intno);
