@@ -79,12 +79,13 @@ public final class BoardBuilder {
       switch (m.kind()) {
         case RAM -> target.mapRam(m.name(), m.base(), m.size());
         case ROM -> target.mapRom(m.name(), m.base(), m.size());
-        case ALIAS -> target.mapMmio(m.name(), m.base(), m.size(),
-            new MemoryMirror(target.memory(), m.target()));
+        case ALIAS -> target.mapAlias(m.name(), m.base(), m.size(), m.target());
         case BITBAND -> target.mapMmio(m.name(), m.base(), m.size(),
             new BitBand(claimed.bitBandBus(target.memory()), m.target()));
         default -> throw new AssertionError(m.kind());
       }
+      // Images load into the memory itself, not through its mirrors: an image that runs past
+      // the end of RAM into a mirror of it is refused as too large.
       if (m.kind() == MemoryKind.RAM || m.kind() == MemoryKind.ROM) {
         loadable.add(new MemoryRange(m.name(), m.base(), m.size()));
       }

@@ -34,6 +34,9 @@ interface BoardTarget {
 
   void mapRom(String name, long base, long size);
 
+  /** A second view of the RAM or ROM at [target, target + size), as QEMU's memory aliases. */
+  void mapAlias(String name, long base, long size, long target);
+
   void mapMmio(String name, long base, long size, MmioDevice device);
 
   void mapUnimplemented(String name, long base, long size);
@@ -84,6 +87,11 @@ interface BoardTarget {
       @Override
       public void mapRom(String name, long base, long size) {
         machine.mapRom(name, base, size);
+      }
+
+      @Override
+      public void mapAlias(String name, long base, long size, long target) {
+        machine.mapAlias(name, base, size, target);
       }
 
       @Override

@@ -68,6 +68,11 @@ public final class CpuCore implements AutoCloseable {
   /** Addresses of the divides hooked while CCR.DIV_0_TRP is set, and their hooks. */
   private final Set<Long> divideSites = new HashSet<>();
   private final List<Long> divideHooks = new ArrayList<>();
+  /** Host blocks behind guest RAM and ROM, freed after the engine closes. */
+  private final List<HostBlock> blocks = new ArrayList<>();
+
+  /** A host block mapped at guest [base, base + size). */
+  private record HostBlock(long base, long size, boolean writable, Pointer memory) { }
   private boolean inSlice;
   private boolean closed;
   private int drops;
@@ -228,13 +233,46 @@ public final class CpuCore implements AutoCloseable {
 
   /**
    * Maps guest RAM ({@code writable}: read, write, execute) or ROM (read, execute) at
-   * [base, base + size), page-aligned, and tells the native exception and sleep paths, which
-   * touch only such memory, never a device.
+   * [base, base + size), page-aligned, in a host block of our own (so that {@link #mapAlias} can
+   * show it again), and tells the native exception and sleep paths, which touch only such
+   * memory, never a device.
    */
   public void mapMemory(long base, long size, boolean writable) {
-    uc.memMap(base, size, writable ? UcConst.UC_PROT_ALL
-        : UcConst.UC_PROT_READ | UcConst.UC_PROT_EXEC);
+    Pointer memory = NativeLibraries.helper().vb_ram_alloc(size);
+    if (memory == null) {
+      throw new OutOfMemoryError(String.format("guest memory 0x%x+0x%x", base, size));
+    }
+    try {
+      uc.memMapPtr(base, size, permissions(writable), memory);
+    } catch (RuntimeException e) {
+      NativeLibraries.helper().vb_ram_free(memory, size);
+      throw e;
+    }
+    blocks.add(new HostBlock(base, size, writable, memory));
     counter.mapMemory(base, size, writable);
+  }
+
+  /**
+   * Maps [base, base + size) as a second view of the memory mapped at [target, target + size),
+   * as QEMU's memory region aliases: the same bytes, executable too. A store through one view
+   * of code translated through the other is not seen by the engine's self-modifying-code check
+   * (the views are separate engine regions).
+   */
+  public void mapAlias(long base, long size, long target) {
+    for (HostBlock b : blocks) {
+      if (target >= b.base() && target + size <= b.base() + b.size()) {
+        uc.memMapPtr(base, size, permissions(b.writable()),
+            b.memory().slice(target - b.base()));
+        counter.mapMemory(base, size, b.writable());
+        return;
+      }
+    }
+    throw new IllegalArgumentException(String.format(
+        "alias 0x%x+0x%x: 0x%x is not inside one memory region", base, size, target));
+  }
+
+  private static int permissions(boolean writable) {
+    return writable ? UcConst.UC_PROT_ALL : UcConst.UC_PROT_READ | UcConst.UC_PROT_EXEC;
   }
 
   /**
@@ -555,5 +593,9 @@ public final class CpuCore implements AutoCloseable {
     counter.releaseEngine();
     uc.close();
     counter.close();
+    for (HostBlock b : blocks) {
+      NativeLibraries.helper().vb_ram_free(b.memory(), b.size());
+    }
+    blocks.clear();
   }
 }

@@ -37,11 +37,14 @@ final class AddressSpace implements GuestMemory, SystemBus {
   }
 
   /**
-   * Maps RAM ({@code writable}) or ROM into the engine. The core does it, as its native
-   * exception and sleep paths must know where plain memory is ({@code CpuCore#mapMemory}).
+   * Maps RAM ({@code writable}) or ROM, and second views of it, into the engine. The core does
+   * it, as its native exception and sleep paths must know where plain memory is
+   * ({@code CpuCore#mapMemory}, {@code CpuCore#mapAlias}).
    */
   interface MemoryMapper {
     void map(long base, long size, boolean writable);
+
+    void alias(long base, long size, long target);
   }
 
   private final Unicorn uc;
@@ -73,6 +76,20 @@ final class AddressSpace implements GuestMemory, SystemBus {
   }
 
   /**
+   * Maps [base, base + size) as a second view of the RAM or ROM at [target, target + size), as
+   * QEMU's memory region aliases (AN385's mirrors): the same bytes, and code runs from it too.
+   */
+  void mapAlias(String name, long base, long size, long target) {
+    Region of = find(target);
+    if (of == null || of.kind() == Kind.MMIO || target + size > of.end()) {
+      throw new IllegalArgumentException(String.format(
+          "%s at 0x%x+0x%x: 0x%x is not inside one RAM or ROM region", name, base, size, target));
+    }
+    add(new Region(name, base, pageSize(base, size), of.kind(), null),
+        () -> memoryMapper.alias(base, pageSize(base, size), target));
+  }
+
+  /**
    * Maps a device over [base, base + size), rounded up to whole pages as Unicorn needs. When
    * {@code size} is not a page multiple, the rest of the last page is a bus error, as unmapped
    * space is (the caller maps a whole page instead where something else lies behind it).
@@ -95,6 +112,23 @@ final class AddressSpace implements GuestMemory, SystemBus {
   }
 
   private void add(Region r) {
+    add(r, () -> {
+      switch (r.kind()) {
+        case RAM:
+          memoryMapper.map(r.base(), r.size(), true);
+          break;
+        case ROM:
+          memoryMapper.map(r.base(), r.size(), false);
+          break;
+        default:
+          MmioBridge bridge = new MmioBridge(r.name(), r.device());
+          uc.mmioMap(r.base(), r.size(), bridge, bridge);
+      }
+    });
+  }
+
+  /** Adds {@code r} to the map, {@code mapIntoEngine} doing the engine's side. */
+  private void add(Region r, Runnable mapIntoEngine) {
     for (Region o : regions) {
       if (r.base() < o.end() && o.base() < r.end()) {
         throw new IllegalArgumentException(String.format(
@@ -105,17 +139,7 @@ final class AddressSpace implements GuestMemory, SystemBus {
     if (wasSealed) {
       unseal();
     }
-    switch (r.kind()) {
-      case RAM:
-        memoryMapper.map(r.base(), r.size(), true);
-        break;
-      case ROM:
-        memoryMapper.map(r.base(), r.size(), false);
-        break;
-      default:
-        MmioBridge bridge = new MmioBridge(r.name(), r.device());
-        uc.mmioMap(r.base(), r.size(), bridge, bridge);
-    }
+    mapIntoEngine.run();
     regions.add(r);
     regions.sort(Comparator.comparingLong(Region::base));
     if (wasSealed) {

@@ -95,7 +95,17 @@ public final class Machine implements AutoCloseable {
     this.sysTick = new SysTick(scheduler, nvic, SYSTICK_REFERENCE_HZ);
     this.scs = new SystemControlSpace(nvic, faults, sysTick, regs::ipsr, this::requestSystemReset);
     this.space = new AddressSpace(core.unicorn(), core::abortAccess, core::codeChanged,
-        core::mapMemory);
+        new AddressSpace.MemoryMapper() {
+          @Override
+          public void map(long base, long size, boolean writable) {
+            core.mapMemory(base, size, writable);
+          }
+
+          @Override
+          public void alias(long base, long size, long target) {
+            core.mapAlias(base, size, target);
+          }
+        });
     this.exceptions = new ExceptionUnit(regs, nvic, faults, scs, space);
     scs.setAccessListener(exceptions::syncEngineReturn);
     scs.setAccessGuard(
@@ -153,6 +163,11 @@ public final class Machine implements AutoCloseable {
   /** Maps guest-writable RAM, zero-filled at construction (not at reset, as on the board). */
   public void mapRam(String name, long base, long size) {
     space.mapRam(name, base, size);
+  }
+
+  /** Maps a second view of the RAM or ROM at {@code target}, as QEMU's memory aliases. */
+  public void mapAlias(String name, long base, long size, long target) {
+    space.mapAlias(name, base, size, target);
   }
 
   /** Maps memory the guest may read and execute but not write; loaders fill it. */

@@ -1,6 +1,7 @@
 package dev.vboard.emulator.unicorn;
 
 import jnr.ffi.Pointer;
+import jnr.ffi.types.size_t;
 import jnr.ffi.types.u_int64_t;
 
 /**
@@ -9,6 +10,12 @@ import jnr.ffi.types.u_int64_t;
  * store fast-path switches. Annotations only, like {@link UnicornLib}.
  */
 public interface HelperLib {
+
+  /** {@code size} bytes of zeroed, page-aligned host memory for guest RAM (guest_ram.c); NULL. */
+  Pointer vb_ram_alloc(@size_t long size);
+
+  /** Frees what vb_ram_alloc returned, once no engine maps it. */
+  void vb_ram_free(Pointer p, @size_t long size);
 
   /** Allocates a zeroed {@code vb_counter}; NULL when out of memory. */
   Pointer vb_counter_new();

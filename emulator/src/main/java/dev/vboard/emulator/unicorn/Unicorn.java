@@ -126,6 +126,12 @@ public final class Unicorn implements AutoCloseable {
     check(lib.uc_mem_map(uc, address, size, perms), String.format("uc_mem_map 0x%x+0x%x", address, size));
   }
 
+  /** Maps host memory at {@code ptr} (it must outlive the engine) at [address, address + size). */
+  public void memMapPtr(long address, long size, int perms, Pointer ptr) {
+    check(lib.uc_mem_map_ptr(uc, address, size, perms, ptr),
+        String.format("uc_mem_map_ptr 0x%x+0x%x", address, size));
+  }
+
   public void memUnmap(long address, long size) {
     check(lib.uc_mem_unmap(uc, address, size), String.format("uc_mem_unmap 0x%x+0x%x", address, size));
   }

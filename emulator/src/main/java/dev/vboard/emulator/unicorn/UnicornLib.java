@@ -92,6 +92,9 @@ public interface UnicornLib {
 
   int uc_mem_map(Pointer uc, @u_int64_t long address, @size_t long size, @u_int32_t int perms);
 
+  int uc_mem_map_ptr(Pointer uc, @u_int64_t long address, @size_t long size,
+      @u_int32_t int perms, Pointer ptr);
+
   int uc_mmio_map(Pointer uc, @u_int64_t long address, @size_t long size, MmioRead readCb,
       Pointer userDataRead, MmioWrite writeCb, Pointer userDataWrite);
 

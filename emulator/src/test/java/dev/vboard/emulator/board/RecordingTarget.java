@@ -16,9 +16,14 @@ import java.util.Map;
  * bus accesses to mapped devices and remembers NVIC line levels.
  */
 final class RecordingTarget implements BoardTarget {
-  enum Kind { RAM, ROM, MMIO, UNIMPLEMENTED }
+  enum Kind { RAM, ROM, ALIAS, MMIO, UNIMPLEMENTED }
 
-  record Mapping(Kind kind, String name, long base, long size, MmioDevice device) {
+  /** One mapping; {@code target} is where an ALIAS shows memory from (0 otherwise). */
+  record Mapping(Kind kind, String name, long base, long size, MmioDevice device, long target) {
+    Mapping(Kind kind, String name, long base, long size, MmioDevice device) {
+      this(kind, name, base, size, device, 0);
+    }
+
     long end() {
       return base + size;
     }
@@ -50,12 +55,19 @@ final class RecordingTarget implements BoardTarget {
   };
 
   private byte[] page(long address) {
-    boolean ram = mappings.stream().anyMatch(m -> (m.kind() == Kind.RAM || m.kind() == Kind.ROM)
-        && address >= m.base() && address < m.end());
-    if (!ram) {
-      throw new GuestAccessException(address, "not RAM");
+    for (Mapping m : mappings) {
+      if (m.kind() == Kind.ALIAS && address >= m.base() && address < m.end()) {
+        address = m.target() + (address - m.base());
+        break;
+      }
     }
-    return pages.computeIfAbsent(address >>> 12, k -> new byte[4096]);
+    long at = address;
+    boolean ram = mappings.stream().anyMatch(m -> (m.kind() == Kind.RAM || m.kind() == Kind.ROM)
+        && at >= m.base() && at < m.end());
+    if (!ram) {
+      throw new GuestAccessException(at, "not RAM");
+    }
+    return pages.computeIfAbsent(at >>> 12, k -> new byte[4096]);
   }
 
   /** The mapping containing {@code address}, or null. */
@@ -138,6 +150,11 @@ final class RecordingTarget implements BoardTarget {
   @Override
   public void mapRom(String name, long base, long size) {
     mappings.add(new Mapping(Kind.ROM, name, base, size, null));
+  }
+
+  @Override
+  public void mapAlias(String name, long base, long size, long target) {
+    mappings.add(new Mapping(Kind.ALIAS, name, base, size, null, target));
   }
 
   @Override
