@@ -194,13 +194,37 @@ public final class ExceptionUnit {
     int excReturn = ipsr != 0 ? Exceptions.EXC_RETURN_HANDLER
         : threadPsp ? Exceptions.EXC_RETURN_THREAD_PSP : Exceptions.EXC_RETURN_THREAD_MSP;
     if (!stacked) {
-      // Derived BusFault (B1.5.6): the frame is incomplete; the handler runs anyway.
-      faults.recordCfsr(FaultStatus.STKERR);
-      nvic.setPending(Exceptions.BUS_FAULT);
       GUEST.warn("stacking for {} at 0x{} hit a bus error", Exceptions.name(exception),
           Integer.toHexString(frame));
+      stackingFailed(exception, excReturn, control & CoreRegisters.CONTROL_NPRIV);
+      return;
     }
     startHandler(exception, excReturn, control & CoreRegisters.CONTROL_NPRIV);
+  }
+
+  /**
+   * A derived BusFault on stacking (B1.5.6), as QEMU 7.2 takes it: CFSR.STKERR, the BusFault
+   * pended (escalated to HardFault with HFSR.FORCED when it is disabled or cannot preempt the
+   * interrupted context, lockup when not even HardFault can), the exception being entered left
+   * pending, and the highest-priority pending exception entered on the frame as far as it got:
+   * the derived fault when it outranks the original one, so an SVC whose stack is bad runs
+   * only after its fault handler returns.
+   */
+  private void stackingFailed(int exception, int excReturn, int npriv) {
+    faults.recordCfsr(FaultStatus.STKERR);
+    int running = executionPriority();
+    int derived = Exceptions.BUS_FAULT;
+    if (!nvic.isEnabled(derived) || !nvic.canPreempt(derived, running)) {
+      if (!nvic.canPreempt(Exceptions.HARD_FAULT, running)) {
+        lockUp(exception);
+        return;
+      }
+      faults.recordHfsr(FaultStatus.FORCED);
+      derived = Exceptions.HARD_FAULT;
+    }
+    nvic.setPending(exception);
+    nvic.setPending(derived);
+    startHandler(nvic.highestPending(), excReturn, npriv);
   }
 
   /** Vector fetch and the switch to handler mode, shared by entry and tail-chaining. */
