@@ -176,6 +176,7 @@ public final class CpuCore implements AutoCloseable {
       counter.dirtyPages(false);
       unalignedHook = uc.hookAdd(UcConst.UC_HOOK_MEM_READ | UcConst.UC_HOOK_MEM_WRITE,
           helper.vb_unaligned_hook_address(), counter.pointer(), 1, 0);
+      uc.flushCache(); // blocks translated before the hook existed would not call it
     } else if (!unaligned && unalignedHook != 0) {
       uc.hookDel(unalignedHook);
       unalignedHook = 0;
@@ -508,6 +509,18 @@ public final class CpuCore implements AutoCloseable {
     return new SliceResult(exit, executed, pc, faultAddress);
   }
 
+  /** Whether the instruction at {@code pc} accesses a misaligned address (registers as now). */
+  private boolean misalignedAccessAt(int pc) {
+    byte[] code = uc.memRead(pc & 0xffffffffL, 4);
+    ThumbMemoryAccess.Range r = ThumbMemoryAccess.of(Thumb.halfword(code, 0),
+        Thumb.halfword(code, 2), pc, n -> uc.regRead(armReg(n)));
+    if (r == null) {
+      return false;
+    }
+    int unit = Math.min(r.length(), 4);
+    return unit > 1 && (r.address() & (unit - 1)) != 0;
+  }
+
   private static int armReg(int n) {
     switch (n) {
       case 13: return UcConst.UC_ARM_REG_SP;
@@ -560,6 +573,11 @@ public final class CpuCore implements AutoCloseable {
       case EXCP_UNALIGNED:
         return new SliceResult(SliceExit.UNALIGNED, retiredBefore(pc), pc, intno);
       case EXCP_DATA_ABORT:
+        // The engine's only data abort: an access it requires aligned (the exclusives), which
+        // ARMv7-M takes as the UNALIGNED UsageFault whatever CCR.UNALIGN_TRP says.
+        if (misalignedAccessAt(pc)) {
+          return new SliceResult(SliceExit.UNALIGNED, retiredBefore(pc), pc, intno);
+        }
         return new SliceResult(SliceExit.DATA_FAULT, retiredBefore(pc), pc, intno);
       default:
         LOG.debug("unexpected engine interrupt {} at 0x{}", intno, Integer.toHexString(pc));

@@ -1,0 +1,85 @@
+/*
+ * Unaligned accesses (ARMv7-M ARM A3.2.1, B3.2.8 CCR.UNALIGN_TRP): LDREX/STREX and their
+ * halfword forms fault (UsageFault UNALIGNED) whatever the trap bit says; with UNALIGN_TRP set,
+ * every unaligned halfword or word access faults too, also in code that already ran while the
+ * bit was clear. (LDRD/STRD/LDM/STM fault unconditionally on hardware and QEMU 7.2; vboard
+ * traps them only with UNALIGN_TRP set, so this case runs them in the second pass only.)
+ */
+#include <stdio.h>
+
+#include "mps2_an385.h"
+
+#define CCR_UNALIGN_TRP (1u << 3)
+#define SHCSR_USGFAULTENA (1u << 18)
+
+static volatile uint32_t words[4] __attribute__((aligned(8)));
+static volatile uint32_t faulted_cfsr;
+static volatile unsigned faults;
+
+void usage_fault_record(uint32_t *frame) {
+  faulted_cfsr = SCB_CFSR;
+  SCB_CFSR = faulted_cfsr;
+  faults++;
+  uint16_t hw = *(uint16_t *)frame[6];
+  frame[6] += (hw & 0xf800u) >= 0xe800u ? 4 : 2;
+}
+
+__attribute__((naked)) void UsageFault_Handler(void) {
+  __asm volatile(
+      "tst lr, #4\n\t"
+      "ite eq\n\t"
+      "mrseq r0, msp\n\t"
+      "mrsne r0, psp\n\t"
+      "push {r4, lr}\n\t"
+      "bl usage_fault_record\n\t"
+      "pop {r4, pc}\n\t");
+}
+
+#define ROUTINE(name, body)                                                        \
+  __attribute__((naked, noinline)) static void name(void) {                        \
+    __asm volatile("ldr r0, =words + 1\n\tldr r3, =words + 2\n\t" body "bx lr\n\t" \
+                   ".ltorg\n\t" ::: "memory");                                       \
+  }
+
+ROUTINE(t_ldrh, "ldrh r1, [r0]\n\t")
+ROUTINE(t_strh, "strh r1, [r0]\n\t")
+ROUTINE(t_ldr, "ldr r1, [r3]\n\t")
+ROUTINE(t_str, "str r1, [r3]\n\t")
+ROUTINE(t_ldrex, "ldrex r1, [r3]\n\t")
+ROUTINE(t_strex, "strex r1, r2, [r3]\n\t")
+ROUTINE(t_ldrexh, "ldrexh r1, [r0]\n\t")
+ROUTINE(t_ldrd, "ldrd r1, r2, [r3]\n\t")
+ROUTINE(t_ldm, "ldm r3, {r1, r2}\n\t")
+
+struct test {
+  const char *name;
+  void (*run)(void);
+  int trap_only;
+};
+
+static const struct test TESTS[] = {
+    {"ldrh", t_ldrh, 0},     {"strh", t_strh, 0},   {"ldr", t_ldr, 0},
+    {"str", t_str, 0},       {"ldrex", t_ldrex, 0}, {"strex", t_strex, 0},
+    {"ldrexh", t_ldrexh, 0}, {"ldrd", t_ldrd, 1},   {"ldm", t_ldm, 1},
+};
+
+int main(void) {
+  SCB_SHCSR |= SHCSR_USGFAULTENA;
+  for (int trap = 0; trap < 2; trap++) {
+    if (trap) {
+      SCB_CCR |= CCR_UNALIGN_TRP;
+    }
+    for (unsigned i = 0; i < sizeof TESTS / sizeof TESTS[0]; i++) {
+      if (TESTS[i].trap_only && !trap) {
+        continue;
+      }
+      faults = 0;
+      faulted_cfsr = 0;
+      TESTS[i].run();
+      printf("%s %-7s faults %u, CFSR %08lx\n", trap ? "trap   " : "no trap", TESTS[i].name,
+             faults, (unsigned long)faulted_cfsr);
+    }
+  }
+  SCB_CCR &= ~CCR_UNALIGN_TRP;
+  return 0;
+}
