@@ -64,9 +64,7 @@ void report_usage_fault(uint32_t *msp, uint32_t lr, uint32_t psp) {
          (frame[6] & 0xffff0000u) == 0 ? "in the image" : "not code",
          (unsigned long)(frame[7] & 0x010001ffu)); /* T and the exception number, not the flags */
   scenario++;
-  SCB_AIRCR = AIRCR_VECTKEY | (1u << 2); /* SYSRESETREQ: the next scenario */
-  for (;;) {
-  }
+  board_reset(); /* the next scenario */
 }
 
 __attribute__((naked)) void UsageFault_Handler(void) {
@@ -81,9 +79,7 @@ void HardFault_Handler(void) {
   printf("scenario %lu: HardFault HFSR %08lx CFSR %08lx\n", (unsigned long)scenario,
          (unsigned long)SCB_HFSR, (unsigned long)SCB_CFSR);
   scenario++;
-  SCB_AIRCR = AIRCR_VECTKEY | (1u << 2);
-  for (;;) {
-  }
+  board_reset(); /* the next scenario */
 }
 
 /* SVCall returns with exc_return, over a frame whose IPSR field gets ipsr ORed in. */
@@ -144,9 +140,7 @@ int main(void) {
       printf("returned to Thread mode: IPSR %lu, SHCSR %08lx\n",
              (unsigned long)(read_ipsr()), (unsigned long)SCB_SHCSR);
       scenario++;
-      SCB_AIRCR = AIRCR_VECTKEY | (1u << 2);
-      for (;;) {
-      }
+      board_reset(); /* the next scenario */
     default:
       printf("done\n");
       magic = 0;

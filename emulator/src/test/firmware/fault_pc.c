@@ -7,6 +7,7 @@
  */
 #include <stdio.h>
 
+#include "faultframe.h"
 #include "mps2_an385.h"
 
 #define CCR_UNALIGN_TRP (1u << 3)
@@ -17,28 +18,16 @@ static volatile uint32_t stacked_pc;
 static volatile uint32_t fault_cfsr;
 static volatile uint32_t words[4] __attribute__((aligned(8)));
 
-/* Records the stacked PC and CFSR, clears CFSR, resumes after the 16- or 32-bit instruction. */
+/* Records the stacked PC and CFSR, clears CFSR, resumes after the instruction. */
 void fault_record(uint32_t *frame) {
   stacked_pc = frame[6];
   fault_cfsr = SCB_CFSR;
   SCB_CFSR = fault_cfsr;
-  uint16_t hw = *(uint16_t *)frame[6];
-  frame[6] += (hw & 0xf800u) >= 0xe800u ? 4 : 2;
+  fault_frame_skip(frame);
 }
 
-__attribute__((naked)) static void fault_entry(void) {
-  __asm volatile(
-      "tst lr, #4\n\t"
-      "ite eq\n\t"
-      "mrseq r0, msp\n\t"
-      "mrsne r0, psp\n\t"
-      "push {r4, lr}\n\t"
-      "bl fault_record\n\t"
-      "pop {r4, pc}\n\t");
-}
-
-void BusFault_Handler(void) __attribute__((alias("fault_entry")));
-void UsageFault_Handler(void) __attribute__((alias("fault_entry")));
+FAULT_FRAME_HANDLER(BusFault_Handler, fault_record)
+FAULT_FRAME_HANDLER(UsageFault_Handler, fault_record)
 
 __attribute__((noinline)) static void through_volatile_pointer(void) {
   (void)*(volatile uint32_t *)bad_address;

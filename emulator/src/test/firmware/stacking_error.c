@@ -27,9 +27,7 @@ void report(uint32_t lr) {
          (unsigned long)SCB_CFSR, (unsigned long)SCB_HFSR, (unsigned long)SCB_SHCSR,
          (unsigned long)((SCB_ICSR >> 12) & 0x1ffu));
   scenario++;
-  SCB_AIRCR = AIRCR_VECTKEY | (1u << 2);
-  for (;;) {
-  }
+  board_reset(); /* the next scenario */
 }
 
 /* Both handlers run on MSP (Handler mode), which is fine; only PSP is bad. */

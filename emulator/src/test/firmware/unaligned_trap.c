@@ -7,6 +7,7 @@
  */
 #include <stdio.h>
 
+#include "faultframe.h"
 #include "mps2_an385.h"
 
 #define CCR_UNALIGN_TRP (1u << 3)
@@ -20,20 +21,10 @@ void usage_fault_record(uint32_t *frame) {
   faulted_cfsr = SCB_CFSR;
   SCB_CFSR = faulted_cfsr;
   faults++;
-  uint16_t hw = *(uint16_t *)frame[6];
-  frame[6] += (hw & 0xf800u) >= 0xe800u ? 4 : 2;
+  fault_frame_skip(frame);
 }
 
-__attribute__((naked)) void UsageFault_Handler(void) {
-  __asm volatile(
-      "tst lr, #4\n\t"
-      "ite eq\n\t"
-      "mrseq r0, msp\n\t"
-      "mrsne r0, psp\n\t"
-      "push {r4, lr}\n\t"
-      "bl usage_fault_record\n\t"
-      "pop {r4, pc}\n\t");
-}
+FAULT_FRAME_HANDLER(UsageFault_Handler, usage_fault_record)
 
 #define ROUTINE(name, body)                                                        \
   __attribute__((naked, noinline)) static void name(void) {                        \

@@ -76,6 +76,14 @@
 #define ICSR_PENDSTSET (1u << 26)
 #define ICSR_VECTACTIVE_MASK 0x1ffu
 #define AIRCR_VECTKEY (0x05fau << 16)
+#define AIRCR_SYSRESETREQ (1u << 2)
+
+/* AIRCR.SYSRESETREQ: the board resets and boots the image again; nothing after this runs. */
+static inline __attribute__((noreturn)) void board_reset(void) {
+  SCB_AIRCR = AIRCR_VECTKEY | AIRCR_SYSRESETREQ;
+  for (;;) {
+  }
+}
 #define SHCSR_MEMFAULTENA (1u << 16)
 #define SHCSR_BUSFAULTENA (1u << 17)
 #define SHCSR_USGFAULTENA (1u << 18)
