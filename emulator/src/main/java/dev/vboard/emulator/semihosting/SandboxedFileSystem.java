@@ -40,12 +40,19 @@ public final class SandboxedFileSystem {
    * 3 "r+b", 4 "w", 5 "wb", 6 "w+", 7 "w+b", 8 "a", 9 "ab", 10 "a+", 11 "a+b").
    */
   OpenFile open(String guestPath, int mode) throws ErrnoException {
+    int kind = mode / 2; // the "b" variants behave the same on a POSIX host
+    if (kind == 0 && namesRoot(guestPath)) {
+      return new DirectoryFile(root); // "." : read-only, as below
+    }
     Path path = resolve(guestPath, true);
     if (Files.isDirectory(path)) {
+      // As the host's open(2) under QEMU: read-only succeeds, anything else is EISDIR.
+      if (kind == 0) {
+        return new DirectoryFile(path);
+      }
       throw new ErrnoException(Errno.EISDIR, guestPath + " is a directory");
     }
     Set<OpenOption> options = new HashSet<>();
-    int kind = mode / 2; // the "b" variants behave the same on a POSIX host
     switch (kind) {
       case 0 -> options.add(StandardOpenOption.READ);
       case 1 -> options.addAll(Set.of(StandardOpenOption.READ, StandardOpenOption.WRITE));
@@ -63,6 +70,15 @@ public final class SandboxedFileSystem {
       return new HostFile(FileChannel.open(path, options), kind >= 4);
     } catch (IOException e) {
       throw HostErrors.toErrno(e);
+    }
+  }
+
+  /** Whether {@code guestPath} is the root itself ("." and the like). */
+  private boolean namesRoot(String guestPath) {
+    try {
+      return !guestPath.isEmpty() && root.resolve(guestPath).normalize().equals(root);
+    } catch (InvalidPathException e) {
+      return false;
     }
   }
 
