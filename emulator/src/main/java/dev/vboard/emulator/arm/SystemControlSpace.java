@@ -112,7 +112,8 @@ public final class SystemControlSpace implements MmioDevice {
    * How the space refuses unprivileged code: {@code unprivileged} tells whether the access
    * comes from unprivileged thread mode, {@code busError} aborts it as a precise BusFault at
    * the given address. As QEMU 7.2 (nvic_sysreg_read/write, armv7m_systick): the SCS, SysTick
-   * included, is privileged only, except a STIR write while CCR.USERSETMPEND is set.
+   * included, is privileged only, except STIR while CCR.USERSETMPEND is set (a read of it, as
+   * write-only, gives 0).
    */
   public void setAccessGuard(BooleanSupplier unprivileged, IntConsumer busError) {
     this.unprivileged = unprivileged;
@@ -121,7 +122,7 @@ public final class SystemControlSpace implements MmioDevice {
 
   private boolean refused(int offset, boolean write) {
     if (!unprivileged.getAsBoolean()
-        || (write && offset == 0xf00 && (ccr & CCR_USERSETMPEND) != 0)) {
+        || (offset == 0xf00 && (ccr & CCR_USERSETMPEND) != 0)) {
       return false;
     }
     GUEST.warn("SCS: unprivileged {} at offset 0x{}", write ? "write" : "read",

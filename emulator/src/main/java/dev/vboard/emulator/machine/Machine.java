@@ -17,6 +17,7 @@ import dev.vboard.emulator.time.Scheduler;
 import dev.vboard.emulator.time.VirtualClock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongBinaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,12 +109,11 @@ public final class Machine implements AutoCloseable {
         });
     this.exceptions = new ExceptionUnit(regs, nvic, faults, scs, space);
     scs.setAccessListener(exceptions::syncEngineReturn);
-    scs.setAccessGuard(
-        // Only the guest's own accesses (a debugger's reads between slices are privileged);
-        // CONTROL first: nPRIV is rarely set, so most SCS accesses cost one register read.
-        () -> core.inSlice() && (regs.control() & CoreRegisters.CONTROL_NPRIV) != 0
-            && regs.ipsr() == 0,
-        core::abortAccess);
+    // Only the guest's own accesses (a debugger's reads between slices are privileged);
+    // CONTROL first: nPRIV is rarely set, so most PPB accesses cost one register read.
+    BooleanSupplier unprivileged = () -> core.inSlice()
+        && (regs.control() & CoreRegisters.CONTROL_NPRIV) != 0 && regs.ipsr() == 0;
+    scs.setAccessGuard(unprivileged, core::abortAccess);
     this.pacer = new RealtimePacer(clock);
     this.hostEvents = scheduler.hostEvents();
     hostEvents.setInterrupter(core::raiseStop);
@@ -135,10 +135,13 @@ public final class Machine implements AutoCloseable {
     clock.setInFlight(core::inFlight);
     scheduler.setEarliestDeadlineListener(deadline -> core.limitBudget(deadline - sliceStart));
     space.mapMmio("scs", SystemControlSpace.BASE, SystemControlSpace.SIZE, scs);
-    // The rest of the Private Peripheral Bus (ITM, DWT, FPB, TPIU...) is RAZ/WI, as in QEMU.
-    mapUnimplemented("ppb", 0xe0000000L, SystemControlSpace.BASE - 0xe0000000L);
-    mapUnimplemented("ppb", SystemControlSpace.BASE + SystemControlSpace.SIZE,
-        0xe0100000L - SystemControlSpace.BASE - SystemControlSpace.SIZE);
+    // The rest of the Private Peripheral Bus (ITM, DWT, FPB, TPIU...) is RAZ/WI for privileged
+    // code and a BusFault for unprivileged code, as in QEMU.
+    long ppbTail = SystemControlSpace.BASE + SystemControlSpace.SIZE;
+    space.mapMmio("ppb", 0xe0000000L, SystemControlSpace.BASE - 0xe0000000L,
+        new PrivatePeripheralBusDefault(0xe0000000L, unprivileged, core::abortAccess));
+    space.mapMmio("ppb", ppbTail, 0xe0100000L - ppbTail,
+        new PrivatePeripheralBusDefault(ppbTail, unprivileged, core::abortAccess));
     irqLines = new IrqLine[config.externalIrqs()];
     for (int i = 0; i < irqLines.length; i++) {
       int irq = i;
@@ -246,7 +249,10 @@ public final class Machine implements AutoCloseable {
       GUEST.error("reset: no vector table at 0x00000000");
     }
     regs.setMsp((int) Math.max(sp, 0) & ~3);
-    regs.setXpsr(1 << 24);
+    // TakeReset (B1.5.5) presets LR to 0xFFFFFFFF, an illegal exception return value, as QEMU
+    // 7.2 does; QEMU's APSR resets with Z set (its zeroed flag state means Z), so ours too.
+    regs.setLr(0xffffffff);
+    regs.setXpsr(1 << 24 | 1 << 30);
     regs.setPc((int) Math.max(pc, 0));
     if (pc >= 0 && (pc & 1) == 0) {
       GUEST.warn("reset vector 0x{} is not a Thumb address", Long.toHexString(pc));
@@ -444,7 +450,10 @@ public final class Machine implements AutoCloseable {
   private void breakpoint(int pc) {
     byte[] insn = space.read(pc & 0xffffffffL, 2);
     int imm = Thumb.halfword(insn, 0) & 0xff;
-    if (imm == Thumb.SEMIHOSTING_IMM && semihosting != null) {
+    // QEMU 7.2 serves semihosting to privileged code only (its userspace=on option is off by
+    // default): from unprivileged Thread mode the BKPT is an ordinary debug event.
+    boolean privileged = regs.ipsr() != 0 || (regs.control() & CoreRegisters.CONTROL_NPRIV) == 0;
+    if (imm == Thumb.SEMIHOSTING_IMM && semihosting != null && privileged) {
       SemihostingRequest call = new SemihostingRequest(regs.r(0), regs.r(1), space, clock);
       semihosting.handle(call);
       instructions++; // the BKPT retires; its cycle is already in the slice's elapsed time

@@ -790,4 +790,92 @@ class ExceptionModelTest {
       assertEquals(2, deviceResets[0], "load's reset and the requested one");
     }
   }
+  /** TakeReset presets LR to 0xFFFFFFFF; QEMU 7.2's APSR comes out of reset with Z set. */
+  @Test
+  void resetPresetsLrAndTheZeroFlagAsQemu() {
+    try (TestBoard b = new TestBoard().load("""
+          .thumb_func
+        reset:
+          mov r0, lr
+          ldr r4, =0x20000000
+          str r0, [r4]
+          mrs r0, apsr
+          str r0, [r4, #4]
+          movs r0, #0
+          bl do_exit
+        """)) {
+      RunResult r = run(b);
+      assertEquals(RunResult.Stop.EXITED, r.stop(), r.faultReport());
+      assertEquals(0xffffffff, b.machine.memory().readWord(0x20000000L), "LR");
+      assertEquals(0x40000000, b.machine.memory().readWord(0x20000004L), "APSR: Z");
+    }
+  }
+
+  /**
+   * The Private Peripheral Bus is privileged only (as QEMU 7.2's ppb-default region): an
+   * unprivileged read of the DWT is a precise BusFault; STIR, with CCR.USERSETMPEND set, may be
+   * read (as 0) and written from unprivileged code.
+   */
+  @Test
+  void unprivilegedCodeFaultsOnTheDwtButMayUseStirWithUsersetmpend() {
+    try (TestBoard b = new TestBoard().load("""
+          .thumb_func
+        reset:
+          ldr r1, =0xe000ed14       @ CCR: USERSETMPEND
+          ldr r0, [r1]
+          orr r0, r0, #2
+          str r0, [r1]
+          movs r0, #1               @ unprivileged thread mode
+          msr control, r0
+          isb
+          ldr r1, =0xe000ef00       @ STIR
+          ldr r5, [r1]              @ reads 0, no fault
+          ldr r1, =0xe0001004       @ DWT_CYCCNT
+          ldr r6, [r1]              @ BusFault
+          b .
+          .thumb_func
+        hardfault_handler:
+          ldr r4, =0x20000000
+          str r5, [r4]
+          ldr r1, =0xe000ed28
+          ldr r0, [r1]              @ CFSR
+          str r0, [r4, #4]
+          ldr r0, [r1, #16]         @ BFAR
+          str r0, [r4, #8]
+          movs r0, #0
+          bl do_exit
+        """)) {
+      RunResult r = run(b);
+      assertEquals(RunResult.Stop.EXITED, r.stop(), r.faultReport());
+      GuestMemory m = b.machine.memory();
+      assertEquals(0, m.readWord(0x20000000L), "STIR read as 0 without a fault");
+      assertEquals(0x8200, m.readWord(0x20000004L), "CFSR: PRECISERR, BFARVALID");
+      assertEquals(0xe0001004, m.readWord(0x20000008L), "BFAR");
+    }
+  }
+  /** QEMU 7.2 serves semihosting to privileged code only: unprivileged, BKPT 0xAB is a fault. */
+  @Test
+  void semihostingFromUnprivilegedThreadModeIsAHardFault() {
+    try (TestBoard b = new TestBoard().load("""
+          .thumb_func
+        reset:
+          movs r0, #1               @ unprivileged thread mode
+          msr control, r0
+          isb
+          movs r0, #0x18            @ SYS_EXIT, which must not happen
+          ldr r1, =0x20026
+          bkpt 0xab
+          b .
+          .thumb_func
+        hardfault_handler:
+          ldr r1, =0xe000ed2c
+          ldr r0, [r1]              @ HFSR
+          lsrs r0, r0, #24          @ FORCED (bit 30) -> 0x40
+          bl do_exit
+        """)) {
+      RunResult r = run(b);
+      assertEquals(RunResult.Stop.EXITED, r.stop(), r.faultReport());
+      assertEquals(0x40, r.exitCode(), "HardFault with HFSR.FORCED, not a semihosting exit");
+    }
+  }
 }
