@@ -419,6 +419,32 @@ void vb_div0_hook(uc_engine *uc, uint64_t address, uint32_t size, void *user_dat
 #define VB_EXCP_EXCEPTION_EXIT 8u
 
 /*
+ * Whether the last block entered ends with MOV PC, Rm or ADD PC, Rm (T1 encodings, A7.7.77 and
+ * A7.7.6 with Rd = PC). Those write the PC with BranchWritePC, which has no EXC_RETURN magic:
+ * in Handler mode a branch through them to 0xFFFFFFFx is a plain branch that faults on the
+ * fetch, as QEMU 7.2 takes it, where BX, POP, LDM and LDR to the PC return from the exception.
+ * Unicorn reports both the same way (a fetch abort at the target), so the branch is told apart
+ * by the instruction that made it.
+ */
+int vb_last_branch_is_plain(vb_counter *c, uc_engine *uc) {
+  uint64_t addr = c->last != NULL ? c->last->key & 0xffffffffull : c->block_addr;
+  uint32_t size = c->last != NULL ? (uint32_t) (c->last->key >> 32) - 1 : c->block_size;
+  uint8_t code[512];
+  if (size < 2 || size > sizeof code || uc_mem_read(uc, addr, code, size) != UC_ERR_OK) {
+    return 0;
+  }
+  uint32_t at = 0;
+  uint32_t last = 0;
+  while (at + 1 < size) {
+    last = at;
+    uint32_t hw = code[at] | (uint32_t) code[at + 1] << 8;
+    at += (hw & 0xf800u) >= 0xe800u ? 4 : 2;
+  }
+  uint32_t hw = code[last] | (uint32_t) code[last + 1] << 8;
+  return (hw & 0xff87u) == 0x4687u || (hw & 0xff87u) == 0x4487u;
+}
+
+/*
  * The UC_HOOK_INTR callback (SVC, BKPT, EXC_RETURN, faults): records the interrupt and the PC
  * and stops; the machine handles it between slices. In C rather than a Java callback, because
  * every exception return comes through here and an upcall into the JVM costs microseconds.
@@ -431,7 +457,8 @@ void vb_intr_hook(uc_engine *uc, uint32_t intno, void *user_data) {
   uc_reg_read(uc, UC_ARM_REG_PC, &pc);
   if (c->fast_return != 0 && c->monitor_open == 0
       && (intno == VB_EXCP_PREFETCH_ABORT || intno == VB_EXCP_EXCEPTION_EXIT)
-      && pc >= 0xfffffff0u && vb_exception_return_in_run(c, uc, pc | 1u)) {
+      && pc >= 0xfffffff0u && !vb_last_branch_is_plain(c, uc)
+      && vb_exception_return_in_run(c, uc, pc | 1u)) {
     return; /* returned to thread mode; the engine goes on at the new PC */
   }
   c->intr_no = (int32_t) intno;

@@ -258,6 +258,11 @@ final class BlockCounter implements AutoCloseable {
     return counter.getInt(FAULT_PC);
   }
 
+  /** Whether the last block entered ended with MOV PC, Rm or ADD PC, Rm. */
+  boolean lastBranchIsPlain(Pointer uc) {
+    return helper.vb_last_branch_is_plain(counter, uc) != 0;
+  }
+
   /** Frees what {@link #clearExclusive} keeps of engine {@code uc}; before it closes. */
   void releaseEngine() {
     helper.vb_exclusive_release(counter);

@@ -560,7 +560,8 @@ public final class CpuCore implements AutoCloseable {
         // 0xFF000000 up is the magic range QEMU 7.2 checks for v7-M (only the low bits select
         // the return; FTYPE, bit 4, is ignored without an FPU). From Thread mode it is not a
         // return, and ExceptionUnit faults it as the fetch from XN space it is.
-        if ((pc & 0xffffffffL) >= 0xff000000L) {
+        // MOV PC and ADD PC branch without the EXC_RETURN check (BranchWritePC): those fault.
+        if ((pc & 0xffffffffL) >= 0xff000000L && !counter.lastBranchIsPlain(uc.handle())) {
           return new SliceResult(SliceExit.EXC_RETURN, counter.executed(), pc, intno);
         }
         return new SliceResult(SliceExit.FETCH_FAULT, counter.executed(), pc, intno);

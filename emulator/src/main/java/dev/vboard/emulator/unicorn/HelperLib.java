@@ -76,6 +76,9 @@ public interface HelperLib {
    */
   void vb_note_access_pc(Pointer counter, Pointer uc);
 
+  /** Whether the last block entered ends with MOV PC, Rm or ADD PC, Rm (vboardcpu.c). */
+  int vb_last_branch_is_plain(Pointer counter, Pointer uc);
+
   /** Frees the engine context vb_clear_exclusive keeps; before {@code uc_close}. */
   void vb_exclusive_release(Pointer counter);
 

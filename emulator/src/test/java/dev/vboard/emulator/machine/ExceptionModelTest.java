@@ -878,4 +878,39 @@ class ExceptionModelTest {
       assertEquals(0x40, r.exitCode(), "HardFault with HFSR.FORCED, not a semihosting exit");
     }
   }
+  /**
+   * MOV PC, LR writes the PC without the EXC_RETURN check (BranchWritePC): from a handler it is
+   * a branch to 0xFFFFFFF8, an IACCVIOL fetch fault (HardFault here), as in QEMU 7.2; BX LR
+   * returns.
+   */
+  @Test
+  void movPcLrInAHandlerIsABranchNotAnExceptionReturn() {
+    try (TestBoard b = new TestBoard().load("""
+          .thumb_func
+        reset:
+          svc #0
+          movs r0, #1               @ the SVC returned: wrong
+          bl do_exit
+          .thumb_func
+        svc_handler:
+          mov pc, lr
+          .thumb_func
+        hardfault_handler:
+          ldr r4, =0x20000000
+          ldr r1, =0xe000ed28
+          ldr r0, [r1]              @ CFSR
+          str r0, [r4]
+          ldr r0, [sp, #24]         @ stacked PC
+          str r0, [r4, #4]
+          movs r0, #0
+          bl do_exit
+        """)) {
+      RunResult r = run(b);
+      assertEquals(RunResult.Stop.EXITED, r.stop(), r.faultReport());
+      assertEquals(0, r.exitCode(), "a HardFault, not a return");
+      GuestMemory m = b.machine.memory();
+      assertEquals(1, m.readWord(0x20000000L), "CFSR.IACCVIOL");
+      assertEquals(0xfffffff8, m.readWord(0x20000004L), "stacked PC: the branch target");
+    }
+  }
 }
