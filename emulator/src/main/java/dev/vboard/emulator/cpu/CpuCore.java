@@ -62,6 +62,8 @@ public final class CpuCore implements AutoCloseable {
   private final BlockCounter counter;
   private final Pointer resetContext;
   private boolean accessAborted;
+  /** The aborted access is to be run again, not faulted ({@link #restartAfterAccess}). */
+  private boolean restartAccess;
   private int abortedAddress;
   private long unalignedHook;
   private boolean divideTrap;
@@ -156,10 +158,27 @@ public final class CpuCore implements AutoCloseable {
   public void abortAccess(int address) {
     if (!accessAborted) {
       accessAborted = true;
+      restartAccess = false;
       abortedAddress = address;
       counter.noteAccessPc(uc.handle());
     }
     uc.emuStop();
+  }
+
+  /**
+   * Called from an MMIO callback whose access changes how the following instructions must be
+   * translated (CCR.DIV_0_TRP): stops the engine at once, like {@link #abortAccess}, but the
+   * slice ends with {@link SliceExit#FLAG} and the PC on the accessing instruction, which runs
+   * again in the next slice under the new setting (its repeated access must be harmless).
+   */
+  public void restartAfterAccess(int address) {
+    abortAccess(address);
+    restartAccess = true;
+  }
+
+  /** Whether the divide-by-zero trap is installed (CCR.DIV_0_TRP as of the last slice). */
+  public boolean divideTrap() {
+    return divideTrap;
   }
 
   /**
@@ -412,7 +431,7 @@ public final class CpuCore implements AutoCloseable {
     int pc = counter.endPc();
     if (accessAborted) {
       accessAborted = false;
-      return abortedAccess(abortedAddress, SliceExit.BUS_ERROR);
+      return abortedAccess(abortedAddress, restartAccess ? SliceExit.FLAG : SliceExit.BUS_ERROR);
     }
     int trap = counter.trapCause();
     if (trap == BlockCounter.TRAP_UNALIGNED) {

@@ -130,7 +130,14 @@ public final class Machine implements AutoCloseable {
     });
     scs.setCcrListener(() -> {
       trapsChanged = true;
-      core.raiseStop();
+      boolean divideTrap = (scs.ccr() & SystemControlSpace.CCR_DIV_0_TRP) != 0;
+      if (core.inSlice() && divideTrap != core.divideTrap()) {
+        // QEMU checks DIV_0_TRP at each divide: one right after this store must see the new
+        // setting, so the store runs again in a slice with the divide hooks changed.
+        core.restartAfterAccess((int) (SystemControlSpace.BASE + 0xd14));
+      } else {
+        core.raiseStop();
+      }
     });
     clock.setInFlight(core::inFlight);
     scheduler.setEarliestDeadlineListener(deadline -> core.limitBudget(deadline - sliceStart));
