@@ -430,7 +430,15 @@ int vb_last_branch_is_plain(vb_counter *c, uc_engine *uc) {
   uint64_t addr = c->last != NULL ? c->last->key & 0xffffffffull : c->block_addr;
   uint32_t size = c->last != NULL ? (uint32_t) (c->last->key >> 32) - 1 : c->block_size;
   uint8_t code[512];
-  if (size < 2 || size > sizeof code || uc_mem_read(uc, addr, code, size) != UC_ERR_OK) {
+  if (size < 2 || size > sizeof code || uc_mem_read(uc, addr + size - 2, code, 2) != UC_ERR_OK) {
+    return 0;
+  }
+  uint32_t tail = code[0] | (uint32_t) code[1] << 8;
+  if ((tail & 0xff87u) != 0x4687u && (tail & 0xff87u) != 0x4487u) {
+    return 0; /* the common case, on every return the engine does by itself: one halfword read */
+  }
+  /* The last halfword looks like one: decode from the start, as it may end a wide instruction. */
+  if (uc_mem_read(uc, addr, code, size) != UC_ERR_OK) {
     return 0;
   }
   uint32_t at = 0;

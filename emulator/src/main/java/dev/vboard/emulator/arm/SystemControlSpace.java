@@ -20,6 +20,8 @@ public final class SystemControlSpace implements MmioDevice {
   private static final Logger GUEST = LoggerFactory.getLogger("vboard.guest");
 
   public static final long BASE = 0xe000e000L;
+  /** The Configuration and Control Register's address (B3.2.8). */
+  public static final long CCR_ADDRESS = BASE + 0xd14;
   public static final long SIZE = 0x1000;
 
   /** Cortex-M3 r0p1, the MIDR QEMU 7.2 gives its cortex-m3 (read back on mps2-an385). */

@@ -134,7 +134,7 @@ public final class Machine implements AutoCloseable {
       if (core.inSlice() && divideTrap != core.divideTrap()) {
         // QEMU checks DIV_0_TRP at each divide: one right after this store must see the new
         // setting, so the store runs again in a slice with the divide hooks changed.
-        core.restartAfterAccess((int) (SystemControlSpace.BASE + 0xd14));
+        core.restartAfterAccess((int) SystemControlSpace.CCR_ADDRESS);
       } else {
         core.raiseStop();
       }
