@@ -681,7 +681,9 @@ void *tb_gen_code_arm(void *cpu, uint32_t pc, uint32_t cs_base, uint32_t flags, 
       abort(); /* cannot happen: only a libunicorn that defines it calls it */
     }
   }
+  vb_translation_begin(running_uc, pc, flags);
   void *tb = real_gen_code(cpu, pc, cs_base, flags, cflags);
+  vb_translation_end();
   vb_counter *c = running;
   if (c != NULL) {
     c->cpu = cpu; /* for vb_access_pc, before any access of the block can need it */

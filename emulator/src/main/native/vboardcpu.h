@@ -115,4 +115,8 @@ int vb_clear_exclusive(vb_counter *c, uc_engine *uc);
 /* True when [addr, addr + len) lies inside one RAM (writable) or RAM/ROM region. */
 int vb_in_memory(const vb_counter *c, uint64_t addr, uint64_t len, int writable);
 
+/* Brackets one block's translation, for the translator corrections (translation.c). */
+void vb_translation_begin(uc_engine *uc, uint32_t pc, uint32_t flags);
+void vb_translation_end(void);
+
 #endif

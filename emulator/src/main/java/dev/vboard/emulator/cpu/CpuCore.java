@@ -593,8 +593,9 @@ public final class CpuCore implements AutoCloseable {
       case EXCP_UNALIGNED:
         return new SliceResult(SliceExit.UNALIGNED, retiredBefore(pc), pc, intno);
       case EXCP_DATA_ABORT:
-        // The engine's only data abort: an access it requires aligned (the exclusives), which
-        // ARMv7-M takes as the UNALIGNED UsageFault whatever CCR.UNALIGN_TRP says.
+        // The engine's only data abort: an access it requires aligned (the exclusives, and
+        // LDM/STM/LDRD/STRD through the native translator correction), which ARMv7-M takes as
+        // the UNALIGNED UsageFault whatever CCR.UNALIGN_TRP says.
         if (misalignedAccessAt(pc)) {
           return new SliceResult(SliceExit.UNALIGNED, retiredBefore(pc), pc, intno);
         }

@@ -96,4 +96,15 @@ public interface HelperLib {
   void vb_fast_stores_enable(int on);
 
   int vb_fast_stores_enabled();
+
+  /**
+   * Turns on the corrections to libunicorn 2.0.1's translator (translation.c): alignment of
+   * LDM/STM/LDRD/STRD and SP bits [1:0]. Only for the version whose internals were measured.
+   */
+  void vb_translation_fixes_enable(int on);
+
+  int vb_translation_fixes_enabled();
+
+  /** Whether the Thumb instruction hw1[, hw2] is a load/store multiple or dual (its test). */
+  int vb_is_multiword_access(int hw1, int hw2);
 }

@@ -20,13 +20,17 @@ import org.slf4j.LoggerFactory;
  * <p>Order matters: the helper is opened first with {@code RTLD_GLOBAL}, so that its
  * {@code page_collection_*_arm} definitions come before libunicorn's in the global symbol scope
  * (see {@code vboardcpu.c}). The store fast path is then switched on only for the library
- * version it was measured on (2.0.1); any other version keeps Unicorn's own functions.
+ * version it was measured on (2.0.1), as are the translator corrections; any other version
+ * keeps Unicorn's own functions.
  */
 public final class NativeLibraries {
   private static final Logger LOG = LoggerFactory.getLogger(NativeLibraries.class);
 
-  /** {@code uc_version()} of Unicorn 2.0.1 without the extra byte: major, minor, patch. */
-  private static final int FAST_STORES_VERSION = 0x020001;
+  /**
+   * {@code uc_version()} of Unicorn 2.0.1 without the extra byte (major, minor, patch): the
+   * version whose internals the native workarounds were measured on.
+   */
+  private static final int MEASURED_VERSION = 0x020001;
 
   /** Resource path of the helper inside the classes directory or the jar. */
   private static final String HELPER_RESOURCE = "native/libvboardcpu.so";
@@ -78,7 +82,7 @@ public final class NativeLibraries {
     int version = unicorn.uc_version(new int[1], new int[1]);
     boolean wanted = !"false".equals(System.getProperty("vboard.fastStores"));
     boolean fast = false;
-    if (wanted && (version >>> 8) == FAST_STORES_VERSION && helper.vb_fast_stores_available() != 0) {
+    if (wanted && (version >>> 8) == MEASURED_VERSION && helper.vb_fast_stores_available() != 0) {
       helper.vb_fast_stores_enable(1);
       fast = helper.vb_fast_stores_enabled() != 0;
     }
@@ -89,8 +93,14 @@ public final class NativeLibraries {
       helper.vb_dirty_pages_enable(1);
       dirty = helper.vb_dirty_pages_enabled() != 0;
     }
-    LOG.debug("libunicorn version 0x{}, store fast path {}, dirty data pages {}",
-        Integer.toHexString(version), fast ? "on" : "off", dirty ? "on" : "off");
+    // The translator corrections are about behaviour, not speed: on whenever the version is
+    // the measured one, whatever -Dvboard.fastStores says.
+    if ((version >>> 8) == MEASURED_VERSION) {
+      helper.vb_translation_fixes_enable(1);
+    }
+    LOG.debug("libunicorn version 0x{}, store fast path {}, dirty data pages {}, translator "
+        + "corrections {}", Integer.toHexString(version), fast ? "on" : "off",
+        dirty ? "on" : "off", helper.vb_translation_fixes_enabled() != 0 ? "on" : "off");
     return new Loaded(unicorn, helper, version, fast, dirty);
   }
 
