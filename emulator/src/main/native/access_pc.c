@@ -21,6 +21,7 @@
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
+#include <execinfo.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -83,6 +84,44 @@ VB_STORE(helper_ret_stb_mmu_arm, uint8_t, store8_fn)
 VB_STORE(helper_le_stw_mmu_arm, uint16_t, store16_fn)
 VB_STORE(helper_le_stl_mmu_arm, uint32_t, store32_fn)
 VB_STORE(helper_le_stq_mmu_arm, uint64_t, store64_fn)
+
+/*
+ * Stops the engine on the instruction whose UC_HOOK_CODE hook (the caller) is running, before it
+ * executes, with the PC and IT state of that instruction. uc_emu_stop alone is not enough:
+ * Unicorn checks the stop request between instructions only outside IT blocks, so inside one the
+ * rest of the IT block would run first. So, as QEMU raises an exception from a helper, the state
+ * is restored from the return address into the translated code (cpu_restore_state_arm) and the
+ * block is left at once (cpu_loop_exit_arm); the pending stop request then ends the run.
+ *
+ * Unicorn calls the hook from helper_uc_tracecode, which translated code calls: the return
+ * address into that code is a few frames up, found with the unwinder as the first one
+ * libunicorn recognises as translated code (the trap is rare, so the unwinding's cost does not
+ * matter, while an interposer of helper_uc_tracecode would cost every block hook). If none is,
+ * only the plain stop is made and this returns.
+ */
+#define VB_HOOK_FRAMES 8
+void vb_stop_in_code_hook(vb_counter *c, uc_engine *uc) {
+  static bool (*restore)(void *cpu, uintptr_t host_pc, bool will_exit);
+  static void (*loop_exit)(void *cpu);
+  uc_emu_stop(uc);
+  if (c->cpu == NULL) {
+    return;
+  }
+  if (restore == NULL || loop_exit == NULL) {
+    restore = (bool (*)(void *, uintptr_t, bool)) dlsym(RTLD_DEFAULT, "cpu_restore_state_arm");
+    loop_exit = (void (*)(void *)) dlsym(RTLD_DEFAULT, "cpu_loop_exit_arm");
+    if (restore == NULL || loop_exit == NULL) {
+      return;
+    }
+  }
+  void *frames[VB_HOOK_FRAMES];
+  int n = backtrace(frames, VB_HOOK_FRAMES);
+  for (int i = 1; i < n; i++) {
+    if (restore(c->cpu, (uintptr_t) frames[i], true)) {
+      loop_exit(c->cpu); /* does not return */
+    }
+  }
+}
 
 /* Records vb_access_pc in fault_pc, for Java's device callbacks that abort an access. */
 void vb_note_access_pc(vb_counter *c, uc_engine *uc) {

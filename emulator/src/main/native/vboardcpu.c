@@ -410,7 +410,7 @@ void vb_div0_hook(uc_engine *uc, uint64_t address, uint32_t size, void *user_dat
   if (divisor == 0 && c->trap_cause == 0) {
     c->trap_cause = 2;
     c->trap_addr = (uint32_t) address;
-    uc_emu_stop(uc);
+    vb_stop_in_code_hook(c, uc);
   }
 }
 
@@ -753,6 +753,15 @@ int vb_emu_run(vb_counter *c, uc_engine *uc, uint64_t begin, uint64_t until) {
   begin = (begin & 0xfffffffeull) | ((xpsr & VB_XPSR_T) != 0 ? 1 : 0);
   int err = vb_emu_start(c, uc, begin, until, 0, 0);
   uint32_t pc = 0;
+  if (c->stop_cause != 0) {
+    /* The block hook stopped before a block ran. Entered through a direct jump from the block
+     * before (TCG's block chaining), the engine has not stored that block's PC yet: the PC it
+     * holds is an older one, e.g. the start of the block that jumped. The block's own address is
+     * where the run really stopped; its IT state is right (stored before the jump), and so is
+     * EPSR.T, which bit 0 of the PC written sets (a BX to an even address must still fault). */
+    uint32_t thumb = (vb_reg(uc, UC_ARM_REG_XPSR) & VB_XPSR_T) != 0 ? 1u : 0u;
+    vb_set_reg(uc, UC_ARM_REG_PC, (uint32_t) c->block_addr | thumb);
+  }
   uc_reg_read(uc, UC_ARM_REG_PC, &pc);
   c->end_pc = pc;
   c->end_hint = 0;

@@ -109,6 +109,9 @@ static inline void vb_set_reg(uc_engine *uc, int reg, uint32_t v) {
 /* The PC of the instruction whose access is in progress, or 0 (access_pc.c). */
 uint32_t vb_access_pc(vb_counter *c, uc_engine *uc);
 
+/* Stops the engine at once on the instruction whose code hook is running (access_pc.c). */
+void vb_stop_in_code_hook(vb_counter *c, uc_engine *uc);
+
 /* Clears the local exclusive monitor if it may be open (exclusive.c). */
 int vb_clear_exclusive(vb_counter *c, uc_engine *uc);
 
@@ -118,5 +121,11 @@ int vb_in_memory(const vb_counter *c, uint64_t addr, uint64_t len, int writable)
 /* Brackets one block's translation, for the translator corrections (translation.c). */
 void vb_translation_begin(uc_engine *uc, uint32_t pc, uint32_t flags);
 void vb_translation_end(void);
+
+/* xPSR's IT bits: IT[1:0] in bits 26:25, IT[7:2] in bits 15:10 (ARMv7-M ARM B1.4.2). */
+#define VB_XPSR_IT 0x0600fc00u
+static inline uint32_t vb_xpsr_it(uint32_t itstate) {
+  return ((itstate & 3u) << 25) | ((itstate & 0xfcu) << 8);
+}
 
 #endif

@@ -105,6 +105,9 @@ public interface HelperLib {
 
   int vb_translation_fixes_enabled();
 
+  /** Whether the translator corrections learnt how QEMU stores the IT state (an ISB's fix). */
+  int vb_translation_itstate_store_known();
+
   /** Whether the Thumb instruction hw1[, hw2] is a load/store multiple or dual (its test). */
   int vb_is_multiword_access(int hw1, int hw2);
 }

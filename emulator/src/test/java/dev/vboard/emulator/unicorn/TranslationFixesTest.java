@@ -17,6 +17,8 @@ class TranslationFixesTest {
   @Test
   void correctionsAreOnForTheMeasuredLibrary() {
     assertEquals(1, NativeLibraries.helper().vb_translation_fixes_enabled());
+    assertEquals(1, NativeLibraries.helper().vb_translation_itstate_store_known(),
+        "the condexec store was learnt on the throwaway engine");
   }
 
   @Test
