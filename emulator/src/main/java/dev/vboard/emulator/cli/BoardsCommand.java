@@ -4,10 +4,12 @@ import dev.vboard.emulator.board.BoardCatalog;
 import dev.vboard.emulator.board.BoardDescription;
 import dev.vboard.emulator.board.BoardException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -29,6 +31,10 @@ public final class BoardsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (boardDir != null && !Files.isDirectory(boardDir)) {
+      throw new ParameterException(spec.commandLine(),
+          "--board-dir " + boardDir + ": not a directory");
+    }
     BoardCatalog catalog = BoardCatalog.standard(boardDir);
     PrintWriter out = spec.commandLine().getOut();
     int width = catalog.names().stream().mapToInt(String::length).max().orElse(0);

@@ -173,6 +173,10 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (boardDir != null && !Files.isDirectory(boardDir)) {
+      throw new ParameterException(spec.commandLine(),
+          "--board-dir " + boardDir + ": not a directory");
+    }
     if (trace != null) {
       try {
         TraceCategories.enable(TraceCategories.parse(trace));
@@ -191,6 +195,9 @@ public final class RunCommand implements Callable<Integer> {
 
     // System.in/out/err rather than the raw descriptors, so in-process callers can redirect.
     StdioBackend stdout = new StdioBackend(System.in, new BufferedOutputStream(System.out));
+    if (!realtime && !stdinIsATerminal()) {
+      stdout.settleInput(PIPED_INPUT_SETTLE_NANOS); // piped input arrives deterministically
+    }
     CharBackend stdio = stdout;
     boolean stdinIsAFile = stdinIsAFile();
     if (stdinIsAFile) {
@@ -394,6 +401,13 @@ public final class RunCommand implements Callable<Integer> {
 
   private static final Path STDIN = Path.of("/dev/stdin");
 
+  /**
+   * How long the console waits for piped input that is on its way before it lets virtual time
+   * pass without it (see StdioBackend#settleInput): far longer than a producer such as printf or
+   * echo needs, short enough not to be noticed where a live pipe stays quiet.
+   */
+  private static final long PIPED_INPUT_SETTLE_NANOS = 250_000_000L;
+
   /** True when some UART takes its input from stdin (UART0 does unless --uart 0=... moves it). */
   private boolean readsStdin() {
     boolean uart0 = true;
@@ -409,6 +423,17 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   /** True when stdin is redirected from a regular file (Linux: /dev/stdin resolves to it). */
+  /** Whether stdin is a terminal: /dev/stdin leads to a tty device (Linux /proc semantics). */
+  private static boolean stdinIsATerminal() {
+    try {
+      String target = STDIN.toRealPath().toString();
+      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty")
+          || target.equals("/dev/console");
+    } catch (IOException | SecurityException e) {
+      return false;
+    }
+  }
+
   private static boolean stdinIsAFile() {
     try {
       return Files.isRegularFile(STDIN);

@@ -13,6 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code vboard} command line. Errors are always one line on stderr, {@code vboard:
@@ -32,8 +33,7 @@ public final class VboardCli implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(),
-        "missing command (try 'vboard run IMAGE' or 'vboard --help')");
+    throw new ParameterException(spec.commandLine(), "missing command (try 'vboard run IMAGE')");
   }
 
   public static void main(String[] args) {
@@ -71,8 +71,15 @@ public final class VboardCli implements Runnable {
   private static final IParameterExceptionHandler ONE_LINE_USAGE_ERROR = (e, args) -> {
     CommandLine cmd = e.getCommandLine();
     String name = cmd.getCommandSpec().qualifiedName();
-    cmd.getErr().println("vboard: " + oneLine(e.getMessage())
-        + " (see '" + name + " --help')");
+    String message = oneLine(e.getMessage());
+    if (e instanceof UnmatchedArgumentException u && cmd.getCommandSpec().parent() == null
+        && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")
+        && args.length > 0 && u.getUnmatched().get(0).equals(args[0])) {
+      // The first word is not one of the commands: say so, not picocli's "unmatched argument".
+      message = "unknown command '" + args[0] + "' (commands: "
+          + String.join(", ", cmd.getSubcommands().keySet()) + ")";
+    }
+    cmd.getErr().println("vboard: " + message + " (see '" + name + " --help')");
     cmd.getErr().flush();
     return ExitCodes.USAGE;
   };

@@ -121,7 +121,7 @@ final class AddressSpace implements GuestMemory, SystemBus {
           memoryMapper.map(r.base(), r.size(), false);
           break;
         default:
-          MmioBridge bridge = new MmioBridge(r.name(), r.device());
+          MmioBridge bridge = new MmioBridge(r.name(), r.base(), r.device());
           uc.mmioMap(r.base(), r.size(), bridge, bridge);
       }
     });
@@ -170,7 +170,7 @@ final class AddressSpace implements GuestMemory, SystemBus {
 
   private void mapCatchAll(long from, long to) {
     CatchAllDevice device = new CatchAllDevice(from, abortAccess);
-    MmioBridge bridge = new MmioBridge("unmapped", device);
+    MmioBridge bridge = new MmioBridge("unmapped", from, device);
     uc.mmioMap(from, to - from, bridge, bridge);
     catchAll.add(new long[] {from, to});
   }

@@ -5,6 +5,8 @@ import dev.vboard.emulator.irq.IrqLine;
 import dev.vboard.emulator.serial.CharBackend;
 import dev.vboard.emulator.time.HostEvents;
 import dev.vboard.emulator.time.Scheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * ARM CMSDK APB UART: 8N1, one-byte transmit and receive buffers, five interrupt outputs
@@ -100,6 +102,10 @@ public final class CmsdkApbUart implements MmioDevice {
   private static final int[] ID = {
       0x04, 0x00, 0x00, 0x00, 0x21, 0xb8, 0x1b, 0x00, 0x0d, 0xf0, 0x05, 0xb1};
 
+  /** {@code --trace uart}: every byte sent and received. */
+  private static final Logger TRACE = LoggerFactory.getLogger("vboard.uart");
+
+  private final String name;
   private final RegisterBank<Reg> regs;
   private final Scheduler scheduler;
   private final long cyclesPerPclk;
@@ -127,6 +133,7 @@ public final class CmsdkApbUart implements MmioDevice {
    */
   public CmsdkApbUart(String name, Scheduler scheduler, long pclkHz, CharBackend backend,
       Lines lines) {
+    this.name = name;
     this.regs = new RegisterBank<>(name, Reg.class);
     this.scheduler = scheduler;
     this.cyclesPerPclk = Clocks.cyclesPerTick(scheduler.clock().hz(), pclkHz, name);
@@ -256,6 +263,9 @@ public final class CmsdkApbUart implements MmioDevice {
     if ((state & STATE_TXFULL) == 0 || (ctrl & CTRL_TXEN) == 0) {
       return;
     }
+    if (TRACE.isTraceEnabled()) {
+      TRACE.trace("{} tx 0x{}", name, String.format("%02x", txbuf));
+    }
     backend.transmit(txbuf);
     state &= ~STATE_TXFULL;
     if ((ctrl & CTRL_TXINTEN) != 0) {
@@ -329,6 +339,9 @@ public final class CmsdkApbUart implements MmioDevice {
   }
 
   private void receive(int b) {
+    if (TRACE.isTraceEnabled()) {
+      TRACE.trace("{} rx 0x{}", name, String.format("%02x", b));
+    }
     rxbuf = b;
     state |= STATE_RXFULL;
     if ((ctrl & CTRL_RXINTEN) != 0) {

@@ -25,6 +25,16 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * every chunk and at end of input, and {@link #poll()} answers {@link CharBackend#WAIT} when
  * nothing is queued: the UART then stops polling by time and an idle machine skips to its next
  * timer (or blocks, with none) until input comes. Unbound, it is polled per character time.
+ *
+ * <p><b>Settling piped input</b> ({@link #settleInput}). Input piped in ({@code printf 'x' |
+ * vboard run ...}) is usually all in the pipe, or on its way, when the guest first looks, but
+ * the reader thread may not have queued it yet; answering "nothing" then would let virtual time
+ * pass (an idle skip, a timeout firing) before bytes that were there all along, and differently
+ * on every run. So when nothing is queued and input has not ended, {@code poll()} first waits
+ * up to the settling time for the reader to deliver a byte or reach the end, and only then
+ * answers WAIT. It waits at most once per silence: after an unanswered wait it answers at once
+ * until a byte arrives, so a live pipe that stays quiet costs the settling time once, not per
+ * character. Not for terminals, where a human types and every keystroke would pay it.
  */
 public final class StdioBackend implements CharBackend {
   private final InputStream in;
@@ -34,6 +44,11 @@ public final class StdioBackend implements CharBackend {
   private Thread reader;
   private boolean unflushed;
   private volatile HostEvents events;
+  /** Guards the settling wait: the reader notifies it after each chunk and at end of input. */
+  private final Object arrival = new Object();
+  private long settleNanos;
+  /** A settling wait went unanswered since the last byte: answer at once until one comes. */
+  private boolean silent;
 
   /** The process's stdin and stdout (raw bytes, no charset translation). */
   public StdioBackend() {
@@ -69,10 +84,48 @@ public final class StdioBackend implements CharBackend {
       startReader();
     }
     Integer b = received.poll();
+    if (b == null && settleNanos > 0 && !silent && !eof) {
+      b = settle();
+    }
     if (b != null) {
+      silent = false;
       return b;
     }
     return events != null && !eof ? WAIT : -1;
+  }
+
+  /**
+   * Waits up to {@code nanos} for piped input that is on its way (see the class comment). Off
+   * by default; not for terminals.
+   */
+  public StdioBackend settleInput(long nanos) {
+    this.settleNanos = nanos;
+    return this;
+  }
+
+  /**
+   * The settling wait: a byte, or null at end of input or after the settling time. A host I/O
+   * edge: it reads the host clock only to bound a wait for host input, never to time the guest.
+   */
+  private Integer settle() {
+    long deadline = System.nanoTime() + settleNanos;
+    synchronized (arrival) {
+      Integer b;
+      while ((b = received.poll()) == null && !eof) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          silent = true;
+          return null;
+        }
+        try {
+          arrival.wait(left / 1_000_000L, (int) (left % 1_000_000L));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return null;
+        }
+      }
+      return b;
+    }
   }
 
   /**
@@ -123,8 +176,11 @@ public final class StdioBackend implements CharBackend {
     try {
       int n;
       while ((n = in.read(buf)) > 0) {
-        for (int i = 0; i < n; i++) {
-          received.add(buf[i] & 0xff);
+        synchronized (arrival) {
+          for (int i = 0; i < n; i++) {
+            received.add(buf[i] & 0xff);
+          }
+          arrival.notifyAll();
         }
         HostEvents bound = events;
         if (bound != null) {
@@ -136,7 +192,10 @@ public final class StdioBackend implements CharBackend {
     } finally {
       HostEvents bound;
       synchronized (this) {
-        eof = true;
+        synchronized (arrival) {
+          eof = true;
+          arrival.notifyAll();
+        }
         bound = events;
       }
       if (bound != null) {

@@ -70,6 +70,24 @@ class VboardCliTest {
   }
 
   @Test
+  void anUnknownCommandIsNamed() {
+    CliHarness r = CliHarness.run("bogus");
+
+    assertEquals(2, r.status());
+    assertTrue(r.oneErrorLine(), r.err());
+    assertTrue(r.err().startsWith("vboard: unknown command 'bogus' (commands: run, "), r.err());
+  }
+
+  @Test
+  void aMissingBoardDirectoryIsAUsageError() {
+    CliHarness r = CliHarness.run("run", "--board-dir", "/nonexistent/boards", "x.elf");
+
+    assertEquals(2, r.status());
+    assertEquals("vboard: --board-dir /nonexistent/boards: not a directory"
+        + " (see 'vboard run --help')\n", r.err());
+  }
+
+  @Test
   void anUnknownOptionIsOneLineAndExitTwo() {
     CliHarness r = CliHarness.run("run", "--bogus", "x.elf");
 

@@ -58,4 +58,45 @@ class StdioBackendTest {
     assertTrue(b.inputClosed());
   }
 
+  @Test
+  void settlingWaitsForPipedInputOnItsWayAndForTheEnd() throws Exception {
+    PipedOutputStream feed = new PipedOutputStream();
+    StdioBackend b = new StdioBackend(new PipedInputStream(feed), new ByteArrayOutputStream())
+        .settleInput(60_000_000_000L); // far longer than the writer below ever takes
+    Thread writer = new Thread(() -> {
+      try {
+        Thread.sleep(20);
+        feed.write("ab".getBytes(StandardCharsets.US_ASCII));
+        feed.close();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    writer.start();
+    // No retries: each poll waits for the reader, so the answers do not depend on host timing.
+    assertEquals('a', b.poll(), "the first poll waits for the byte on its way");
+    assertEquals('b', b.poll());
+    assertEquals(-1, b.poll(), "then for the end of input, not answering 'nothing yet'");
+    assertTrue(b.inputClosed());
+    writer.join();
+  }
+
+  @Test
+  void aSilentPipeCostsTheSettlingTimeOncePerSilence() throws Exception {
+    PipedOutputStream feed = new PipedOutputStream();
+    StdioBackend b = new StdioBackend(new PipedInputStream(feed), new ByteArrayOutputStream())
+        .settleInput(1_000_000L);
+    assertEquals(-1, b.poll(), "nothing arrived within the settling time (unbound: -1)");
+    assertEquals(-1, b.poll(), "answered at once while the pipe stays silent");
+    feed.write('z');
+    int got = -1;
+    for (int i = 0; i < 10_000 && got < 0; i++) {
+      got = b.poll();
+      if (got < 0) {
+        Thread.sleep(1);
+      }
+    }
+    assertEquals('z', got, "a byte ends the silence");
+    feed.close();
+  }
 }
