@@ -3,8 +3,8 @@
  * in C so that an interrupt costs a few native calls instead of some fifty Java-to-engine
  * calls. The decisions (which exception, priorities, validity of EXC_RETURN, tail-chaining,
  * faults while stacking) stay in dev.vboard.emulator.arm.ExceptionUnit; these functions only
- * move registers and the 8-word frame, and only in the common case: the frame lies in RAM and
- * the vector in RAM or ROM. Anything else returns VB_EXC_FALLBACK before changing any state,
+ * move registers and the 8-word frame, and only in the common case: the frame lies in RAM, the
+ * MPU (when on) allows it, and the vector lies in RAM or ROM. Anything else returns VB_EXC_FALLBACK before changing any state,
  * and Java does the same work the slow way, with its bus-error handling.
  *
  * Unicorn writes MSP, PSP, CONTROL and the mask registers through QEMU's MSR helper, with its
@@ -89,7 +89,9 @@ int vb_exception_enter(vb_counter *c, uc_engine *uc, uint32_t exception, uint32_
   uint64_t vector_at = (uint64_t) vtor + 4u * exception;
   uint32_t vector = 0;
   if ((frame & 3u) != 0 || frame > UINT32_MAX - FRAME_SIZE + 1
-      || !vb_in_memory(c, frame, FRAME_SIZE, 1) || (vector_at & 3u) != 0
+      || !vb_in_memory(c, frame, FRAME_SIZE, 1)
+      || !vb_mpu_frame_ok(c, frame, 1, ipsr != 0 || (control & CONTROL_NPRIV) == 0)
+      || (vector_at & 3u) != 0
       || !vb_in_memory(c, vector_at, 4, 0)
       || uc_mem_read(uc, vector_at, &vector, 4) != UC_ERR_OK) {
     return VB_EXC_FALLBACK;
@@ -135,6 +137,7 @@ int vb_exception_return(vb_counter *c, uc_engine *uc, uint32_t exc_return, uint3
   uint32_t w[8];
   if ((frame & 3u) != 0 || frame > UINT32_MAX - FRAME_SIZE + 1
       || !vb_in_memory(c, frame, FRAME_SIZE, 0)
+      || !vb_mpu_frame_ok(c, frame, 0, !to_thread || (control & CONTROL_NPRIV) == 0)
       || uc_mem_read(uc, frame, w, sizeof w) != UC_ERR_OK) {
     return VB_EXC_FALLBACK;
   }
@@ -176,6 +179,9 @@ int vb_exception_return_in_run(vb_counter *c, uc_engine *uc, uint32_t exc_return
   vb_set_reg(uc, UC_ARM_REG_FAULTMASK, 0); /* in handler mode, so privileged; Java would clear it too */
   if (vb_exception_return(c, uc, exc_return, c->fast_return_stkalign) != VB_EXC_DONE) {
     return 0;
+  }
+  if (c->mpu.ctrl != 0) {
+    vb_mpu_rebuild(c, uc); /* the MMU index follows the mode returned to (mpu.c) */
   }
   c->fast_return = 0;
   c->returned = exception;

@@ -549,8 +549,8 @@ static int dirty_pages_on;
  * The counter and engine running on this thread (set by vb_emu_start), so that the TLB fill and
  * translation interposers, which get only QEMU's CPUState, know which engine's maps to use.
  */
-static __thread vb_counter *running;
-static __thread uc_engine *running_uc;
+__thread vb_counter *vb_running;
+__thread uc_engine *vb_running_uc;
 
 /* Returns 1 when the three libunicorn functions the dirty-page path needs all resolve. */
 int vb_dirty_pages_available(void) {
@@ -639,7 +639,7 @@ void tlb_set_page_with_attrs_arm(void *cpu, uint32_t vaddr, uint64_t paddr, uint
     return; /* cannot happen: libunicorn is loaded before its first TLB fill */
   }
   real_set_page(cpu, vaddr, paddr, attrs, prot, mmu_idx, size);
-  vb_counter *c = running;
+  vb_counter *c = vb_running;
   if (c != NULL && c->dirty_pages && (prot & VB_PAGE_WRITE) != 0) {
     uint32_t page = vaddr >> VB_PAGE_BITS;
     c->cpu = cpu;
@@ -681,35 +681,35 @@ void *tb_gen_code_arm(void *cpu, uint32_t pc, uint32_t cs_base, uint32_t flags, 
       abort(); /* cannot happen: only a libunicorn that defines it calls it */
     }
   }
-  vb_translation_begin(running_uc, pc, flags);
+  vb_translation_begin(vb_running_uc, pc, flags);
   void *tb = real_gen_code(cpu, pc, cs_base, flags, cflags);
   vb_translation_end();
-  vb_counter *c = running;
+  vb_counter *c = vb_running;
   if (c != NULL) {
     c->cpu = cpu; /* for vb_access_pc, before any access of the block can need it */
   }
   const vb_tb_head *head = tb;
   if (c != NULL && head != NULL && head->pc == pc && head->cs_base == cs_base
       && head->flags == flags && head->size > 0 && head->size <= 4096u) {
-    refresh_block(c, running_uc, pc, head->size);
+    refresh_block(c, vb_running_uc, pc, head->size);
   }
   return tb;
 }
 
 /*
- * uc_emu_start with this engine's counter made the thread's running one (see `running`).
+ * uc_emu_start with this engine's counter made the thread's running one (see `vb_running`).
  * Afterwards block_addr, block_size and block_count describe the last block the hook saw.
  */
 int vb_emu_start(vb_counter *c, uc_engine *uc, uint64_t begin, uint64_t until, uint64_t timeout,
                  size_t count) {
-  vb_counter *outer = running;
-  uc_engine *outer_uc = running_uc;
-  running = c;
-  running_uc = uc;
+  vb_counter *outer = vb_running;
+  uc_engine *outer_uc = vb_running_uc;
+  vb_running = c;
+  vb_running_uc = uc;
   c->last = NULL;
   int err = uc_emu_start(uc, begin, until, timeout, count);
-  running = outer;
-  running_uc = outer_uc;
+  vb_running = outer;
+  vb_running_uc = outer_uc;
   vb_front *last = c->last;
   if (last != NULL) {
     c->block_addr = last->key & 0xffffffffull;
@@ -744,6 +744,7 @@ int vb_emu_run(vb_counter *c, uc_engine *uc, uint64_t begin, uint64_t until) {
   c->intr_no = -1;
   c->trap_cause = 0;
   c->fault_pc = 0;
+  c->mpu_fault = 0;
   if (begin == VB_FROM_PC) {
     uint32_t pc = 0;
     uc_reg_read(uc, UC_ARM_REG_PC, &pc);

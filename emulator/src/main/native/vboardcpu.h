@@ -33,6 +33,16 @@ typedef struct vb_memory_region {
 #define VB_STATE_PSP 6
 #define VB_STATE_XPSR 7
 
+/* The MPU registers (ARMv7-M B3.5) as the guest last wrote them, for mpu.c. */
+#define VB_MPU_REGIONS 8
+typedef struct vb_mpu {
+  uint32_t ctrl;                    /* MPU_CTRL: ENABLE, HFNMIENA, PRIVDEFENA */
+  uint32_t rbar[VB_MPU_REGIONS];    /* RBAR.ADDR of each region (bits 31:5) */
+  uint32_t rasr[VB_MPU_REGIONS];    /* RASR as stored: XN, AP, TEX/S/C/B, SRD, SIZE, ENABLE */
+  uint32_t negpri_active;           /* HardFault or NMI is active (Java, see vb_mpu_sync) */
+  uint32_t page_bits;               /* log2 of the engine's TLB page (1 KiB on 2.0.1) */
+} vb_mpu;
+
 /* Front cache entry: the table key and the count (flags stripped; see vb_block_hook). */
 typedef struct vb_front {
   uint64_t key;
@@ -70,6 +80,9 @@ typedef struct vb_counter {
                             last cleared (see exclusive.c) */
   uint32_t fault_pc;    /* 140: the PC of the instruction whose access the unaligned trap or a
                            device abort stopped on (vb_access_pc), 0 when not known */
+  uint32_t mpu_fault;   /* 144: the access the MPU refused in this run (mpu.c): 0 none,
+                           1 load, 2 store, 3 instruction fetch */
+  uint32_t mpu_fault_addr; /* 148: its address */
   /* private: (address, size) -> instruction count, open addressing */
   uint64_t *keys;
   uint32_t *counts;
@@ -87,7 +100,29 @@ typedef struct vb_counter {
   /* Guest RAM and ROM (not MMIO), for the native exception entry and return (exceptions.c). */
   vb_memory_region memory[VB_MAX_MEMORY_REGIONS];
   uint32_t memory_regions;
+  /* The MPU the guest configured (mpu.c). */
+  vb_mpu mpu;
 } vb_counter;
+
+/* The counter and engine of the run in progress on this thread (vb_emu_start), or NULL. */
+extern __thread vb_counter *vb_running;
+extern __thread uc_engine *vb_running_uc;
+
+/* uc_emu_start with `c` made the running counter (vboardcpu.c). */
+int vb_emu_start(vb_counter *c, uc_engine *uc, uint64_t begin, uint64_t until, uint64_t timeout,
+                 size_t count);
+vb_counter *vb_counter_new(void);
+void vb_counter_free(vb_counter *c);
+
+/*
+ * Whether the MPU lets the 8-word exception frame at `frame` be written (stacking) or read
+ * (unstacking) with the given privilege, the requested priority taken as not negative; 1 also
+ * when the MPU is off (mpu.c). The native exception paths leave a refused frame to Java.
+ */
+int vb_mpu_frame_ok(const vb_counter *c, uint32_t frame, int write, int privileged);
+
+/* libunicorn's hflags rebuilt, so that its MMU index follows a mode change (mpu.c). */
+void vb_mpu_rebuild(vb_counter *c, uc_engine *uc);
 
 /*
  * An exception return vb_intr_hook may do without stopping the engine (exceptions.c): returns
