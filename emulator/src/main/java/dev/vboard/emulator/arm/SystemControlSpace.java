@@ -11,10 +11,9 @@ import org.slf4j.LoggerFactory;
  * The System Control Space at 0xE000E000 (ARM DDI 0403 B3.2 SCB, B3.3 SysTick, B3.4 NVIC) as
  * the Cortex-M3 that QEMU 7.2's {@code mps2-an385} models: CPUID 0x410FC231, CCR.STKALIGN set
  * at reset, an 8-region MPU. Holds VTOR, SCR and CCR; the exception state lives in {@link Nvic}, the fault
- * registers in {@link FaultStatus}, the timer in {@link SysTick}.
+ * registers in {@link FaultStatus}, the timer in {@link SysTick}, the MPU registers in {@link Mpu}.
  *
- * <p>Known gaps: the MPU registers (B3.5) hold what software writes but regions are not
- * enforced; the debug registers read as zero.
+ * <p>Known gap: the debug registers read as zero.
  */
 public final class SystemControlSpace implements MmioDevice {
   private static final Logger GUEST = LoggerFactory.getLogger("vboard.guest");
@@ -26,9 +25,6 @@ public final class SystemControlSpace implements MmioDevice {
 
   /** Cortex-M3 r0p1, the MIDR QEMU 7.2 gives its cortex-m3 (read back on mps2-an385). */
   public static final int CPUID = 0x410fc231;
-  /** MPU_TYPE: 8 regions, as QEMU's M3 (PMSAv7). */
-  private static final int MPU_TYPE = 0x800;
-  private static final int MPU_REGIONS = 8;
   public static final int CCR_NONBASETHRDENA = 1 << 0;
   public static final int CCR_USERSETMPEND = 1 << 1;
   public static final int CCR_UNALIGN_TRP = 1 << 3;
@@ -60,15 +56,12 @@ public final class SystemControlSpace implements MmioDevice {
   private final Nvic nvic;
   private final FaultStatus faults;
   private final SysTick sysTick;
+  private final Mpu mpu = new Mpu();
   private final IntSupplier ipsr;
   private final Runnable resetRequest;
   private int vtor;
   private int scr;
   private int ccr;
-  private int mpuCtrl;
-  private int mpuRnr;
-  private final int[] mpuRbar = new int[MPU_REGIONS];
-  private final int[] mpuRasr = new int[MPU_REGIONS];
   private Runnable ccrListener = () -> { };
   private Runnable accessListener = () -> { };
   private BooleanSupplier unprivileged = () -> false;
@@ -93,10 +86,7 @@ public final class SystemControlSpace implements MmioDevice {
     vtor = 0;
     scr = 0;
     ccr = CCR_RESET;
-    mpuCtrl = 0;
-    mpuRnr = 0;
-    java.util.Arrays.fill(mpuRbar, 0);
-    java.util.Arrays.fill(mpuRasr, 0);
+    mpu.reset();
     nvic.reset();
     faults.reset();
     sysTick.reset();
@@ -136,6 +126,11 @@ public final class SystemControlSpace implements MmioDevice {
   /** Called after every CCR write (the core follows the trap bits between slices). */
   public void setCcrListener(Runnable listener) {
     this.ccrListener = listener;
+  }
+
+  /** The MPU registers (B3.5). */
+  public Mpu mpu() {
+    return mpu;
   }
 
   public int vtor() {
@@ -282,17 +277,15 @@ public final class SystemControlSpace implements MmioDevice {
       case 0xd6c: return 0x01111110;
       case 0xd70: return 0x01310102;
       case 0xd88: return 0; // CPACR: no coprocessors on the M3
-      case 0xd90: return MPU_TYPE;
-      case 0xd94: return mpuCtrl;
-      case 0xd98: return mpuRnr;
-      case 0xd9c: case 0xda4: case 0xdac: case 0xdb4: return mpuRbar[mpuRnr] | mpuRnr;
-      case 0xda0: case 0xda8: case 0xdb0: case 0xdb8: return mpuRasr[mpuRnr];
       default:
+        if (Mpu.covers(offset)) {
+          return mpu.read(offset);
+        }
         if (offset >= 0xfd0) {
           return ID_REGS[(offset - 0xfd0) >> 2];
         }
-        if (offset >= 0xd94 && offset < 0xdc0 || offset >= 0xdf0 && offset < 0xe00) {
-          return 0; // MPU regions and debug registers: not modelled, read as zero
+        if (offset >= 0xdbc && offset < 0xdc0 || offset >= 0xdf0 && offset < 0xe00) {
+          return 0; // debug registers: not modelled, read as zero
         }
         GUEST.warn("SCS: read of unknown register at offset 0x{}", Integer.toHexString(offset));
         return 0;
@@ -335,25 +328,17 @@ public final class SystemControlSpace implements MmioDevice {
       case 0xd38: faults.writeBfar(value); break;
       case 0xd3c: faults.writeAfsr(value); break;
       case 0xf00: writeStir(value); break;
-      case 0xd94: mpuCtrl = value & 7; break;
-      case 0xd98: mpuRnr = value & (MPU_REGIONS - 1); break;
-      case 0xd9c: case 0xda4: case 0xdac: case 0xdb4: writeRbar(value); break;
-      case 0xda0: case 0xda8: case 0xdb0: case 0xdb8: mpuRasr[mpuRnr] = value & 0x173fff3f; break;
       default:
+        if (Mpu.covers(offset)) {
+          mpu.write(offset, value);
+          break;
+        }
         if (offset >= 0xd88 && offset < 0xdc0 || offset >= 0xdf0 && offset < 0xe00) {
-          break; // CPACR, MPU, debug: not modelled, writes ignored
+          break; // CPACR, debug: not modelled, writes ignored
         }
         GUEST.warn("SCS: write of 0x{} to unknown register at offset 0x{}",
             Integer.toHexString(value), Integer.toHexString(offset));
     }
-  }
-
-  /** RBAR with VALID set also selects the region (B3.5.9). */
-  private void writeRbar(int value) {
-    if ((value & 0x10) != 0) {
-      mpuRnr = value & (MPU_REGIONS - 1);
-    }
-    mpuRbar[mpuRnr] = value & ~0x1f;
   }
 
   // ---- NVIC bit arrays ----
