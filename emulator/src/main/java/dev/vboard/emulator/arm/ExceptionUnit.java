@@ -24,19 +24,30 @@ public final class ExceptionUnit {
   private final FaultStatus faults;
   private final SystemControlSpace scs;
   private final SystemBus bus;
+  private final StackGuard stackGuard;
   private boolean lockedUp;
   private String lockupReport = "";
   private boolean event;
   /** Whether the "cannot clear the exclusive monitor" warning was logged. */
   private boolean monitorWarned;
 
+  /**
+   * Whether the MPU lets exception entry write, or return read, one word of a frame: those
+   * accesses are made outside the engine, so its MPU does not see them.
+   */
+  public interface StackGuard {
+    /** {@code negpri}: the requested execution priority is negative (HardFault, NMI, FAULTMASK). */
+    boolean permits(int address, boolean write, boolean privileged, boolean negpri);
+  }
+
   public ExceptionUnit(CoreRegisters regs, Nvic nvic, FaultStatus faults, SystemControlSpace scs,
-      SystemBus bus) {
+      SystemBus bus, StackGuard stackGuard) {
     this.regs = regs;
     this.nvic = nvic;
     this.faults = faults;
     this.scs = scs;
     this.bus = bus;
+    this.stackGuard = stackGuard;
   }
 
   public void reset() {
@@ -113,6 +124,25 @@ public final class ExceptionUnit {
     }
   }
 
+  /**
+   * A load or store the MPU refused at {@code address}: MemManage with DACCVIOL and MMFAR
+   * valid (B3.2.15), as QEMU 7.2 records it also when the fault escalates to HardFault.
+   */
+  public void dataAccessViolation(int address, int returnAddress) {
+    faults.recordDataAccessViolation(address);
+    fault(Exceptions.MEM_MANAGE, 0, returnAddress);
+  }
+
+  /**
+   * Whether the requested execution priority is negative, which lifts the MPU unless
+   * MPU_CTRL.HFNMIENA is set: HardFault or NMI active, or FAULTMASK set (QEMU 7.2's
+   * armv7m_nvic_neg_prio_requested).
+   */
+  public boolean requestedPriorityNegative() {
+    return nvic.isActive(Exceptions.HARD_FAULT) || nvic.isActive(Exceptions.NMI)
+        || regs.special().faultmask();
+  }
+
   /** A precise data bus error at {@code address} (a catch-all region recorded it). */
   public void preciseBusError(int address, int returnAddress) {
     faults.recordPreciseBusError(address);
@@ -186,34 +216,53 @@ public final class ExceptionUnit {
     int xpsr = (regs.xpsr() & ~XPSR_ALIGN) | (align ? XPSR_ALIGN : 0);
     int[] words = {regs.r(0), regs.r(1), regs.r(2), regs.r(3), regs.r(12), regs.lr(),
         returnAddress & ~1, xpsr};
+    // The frame is written with the privilege and priority of the code interrupted; QEMU 7.2
+    // stops at the first word the MPU refuses, the words before it written.
+    boolean privileged = ipsr != 0 || (control & CoreRegisters.CONTROL_NPRIV) == 0;
+    boolean negpri = requestedPriorityNegative();
     boolean stacked = true;
+    boolean refused = false;
     for (int i = 0; i < words.length; i++) {
+      if (!stackGuard.permits(frame + 4 * i, true, privileged, negpri)) {
+        refused = true;
+        break;
+      }
       stacked &= bus.write32(frame + 4 * i, words[i]);
     }
     regs.setSp(frame);
     int excReturn = ipsr != 0 ? Exceptions.EXC_RETURN_HANDLER
         : threadPsp ? Exceptions.EXC_RETURN_THREAD_PSP : Exceptions.EXC_RETURN_THREAD_MSP;
+    if (refused) {
+      GUEST.warn("stacking for {} at 0x{} refused by the MPU", Exceptions.name(exception),
+          Integer.toHexString(frame));
+      stackingFailed(exception, excReturn, control & CoreRegisters.CONTROL_NPRIV,
+          Exceptions.MEM_MANAGE, FaultStatus.MSTKERR);
+      return;
+    }
     if (!stacked) {
       GUEST.warn("stacking for {} at 0x{} hit a bus error", Exceptions.name(exception),
           Integer.toHexString(frame));
-      stackingFailed(exception, excReturn, control & CoreRegisters.CONTROL_NPRIV);
+      stackingFailed(exception, excReturn, control & CoreRegisters.CONTROL_NPRIV,
+          Exceptions.BUS_FAULT, FaultStatus.STKERR);
       return;
     }
     startHandler(exception, excReturn, control & CoreRegisters.CONTROL_NPRIV);
   }
 
   /**
-   * A derived BusFault on stacking (B1.5.6), as QEMU 7.2 takes it: CFSR.STKERR, the BusFault
-   * pended (escalated to HardFault with HFSR.FORCED when it is disabled or cannot preempt the
-   * interrupted context, lockup when not even HardFault can), the exception being entered left
-   * pending, and the highest-priority pending exception entered on the frame as far as it got:
-   * the derived fault when it outranks the original one, so an SVC whose stack is bad runs
-   * only after its fault handler returns.
+   * A derived fault on stacking (B1.5.6), as QEMU 7.2 takes it: CFSR.STKERR and a BusFault for
+   * a bus error, CFSR.MSTKERR and a MemManage for an MPU refusal, the fault pended (escalated to
+   * HardFault with HFSR.FORCED when it is disabled or cannot preempt the interrupted context,
+   * lockup when not even HardFault can), the exception being entered left pending, and the
+   * highest-priority pending exception entered on the frame as far as it got: the derived fault
+   * when it outranks the original one, so an SVC whose stack is bad runs only after its fault
+   * handler returns.
    */
-  private void stackingFailed(int exception, int excReturn, int npriv) {
-    faults.recordCfsr(FaultStatus.STKERR);
+  private void stackingFailed(int exception, int excReturn, int npriv, int derivedFault,
+      int cfsrBit) {
+    faults.recordCfsr(cfsrBit);
     int running = executionPriority();
-    int derived = Exceptions.BUS_FAULT;
+    int derived = derivedFault;
     if (!nvic.isEnabled(derived) || !nvic.canPreempt(derived, running)) {
       if (!nvic.canPreempt(Exceptions.HARD_FAULT, running)) {
         lockUp(exception);
@@ -383,7 +432,16 @@ public final class ExceptionUnit {
     CoreRegisters.Special s = regs.special();
     int frame = psp ? s.psp() : s.msp();
     int[] w = new int[8];
+    // Read with the privilege of the mode returned to and the priority after the return.
+    boolean privileged = !toThread || (regs.control() & CoreRegisters.CONTROL_NPRIV) == 0;
+    boolean negpri = requestedPriorityNegative();
     for (int i = 0; i < 8; i++) {
+      if (!stackGuard.permits(frame + 4 * i, false, privileged, negpri)) {
+        GUEST.warn("unstacking at 0x{} refused by the MPU", Integer.toHexString(frame));
+        faults.recordCfsr(FaultStatus.MUNSTKERR);
+        fault(Exceptions.MEM_MANAGE, 0, regs.pc());
+        return false;
+      }
       long v = bus.read32(frame + 4 * i);
       if (v < 0) {
         faults.recordCfsr(FaultStatus.UNSTKERR);

@@ -30,6 +30,8 @@ final class BlockCounter implements AutoCloseable {
   private static final int SEV = 132;
   private static final int MONITOR_OPEN = 136;
   private static final int FAULT_PC = 140;
+  private static final int MPU_FAULT = 144;
+  private static final int MPU_FAULT_ADDR = 148;
 
   /** Values of {@code end_hint}. */
   static final int HINT_WFI = 1;
@@ -256,6 +258,38 @@ final class BlockCounter implements AutoCloseable {
    */
   int faultPc() {
     return counter.getInt(FAULT_PC);
+  }
+
+  /** Values of {@link #mpuFault}: the access the MPU refused, or none. */
+  static final int MPU_NONE = 0;
+  static final int MPU_LOAD = 1;
+  static final int MPU_STORE = 2;
+  static final int MPU_FETCH = 3;
+
+  /** The first access the MPU refused in the last run ({@link #MPU_LOAD}...), or MPU_NONE. */
+  int mpuFault() {
+    return counter.getInt(MPU_FAULT);
+  }
+
+  /** The address of that access. */
+  int mpuFaultAddress() {
+    return counter.getInt(MPU_FAULT_ADDR);
+  }
+
+  /** See {@link HelperLib#vb_mpu_set}. */
+  void setMpu(Pointer uc, int ctrl, int[] rbar, int[] rasr) {
+    helper.vb_mpu_set(counter, uc, ctrl, rbar, rasr);
+  }
+
+  /** See {@link HelperLib#vb_mpu_sync}. */
+  void syncMpu(Pointer uc, boolean negpriActive) {
+    helper.vb_mpu_sync(counter, uc, negpriActive ? 1 : 0);
+  }
+
+  /** See {@link HelperLib#vb_mpu_permits}. */
+  boolean mpuPermits(int address, int access, boolean privileged, boolean negpri) {
+    return helper.vb_mpu_permits(counter, address, access, privileged ? 1 : 0,
+        negpri ? 1 : 0) != 0;
   }
 
   /** Whether the last block entered ended with MOV PC, Rm or ADD PC, Rm. */

@@ -76,6 +76,7 @@ public final class CpuCore implements AutoCloseable {
   /** A host block mapped at guest [base, base + size). */
   private record HostBlock(long base, long size, boolean writable, Pointer memory) { }
   private boolean inSlice;
+  private boolean mpuEnabled;
   private boolean closed;
   private int drops;
 
@@ -369,6 +370,72 @@ public final class CpuCore implements AutoCloseable {
     return counter.exceptionReturn(uc.handle(), excReturn, stkalign);
   }
 
+  // ---- the MPU (enforced natively, see mpu.c) ----
+
+  /**
+   * Whether this libunicorn lets the MPU be enforced: checked once per process on a throwaway
+   * engine. Without it the MPU registers hold what the guest writes and nothing more.
+   */
+  public static synchronized boolean mpuAvailable() {
+    if (mpuAvailable == null) {
+      mpuAvailable = NativeLibraries.helper().vb_mpu_available() != 0;
+    }
+    return mpuAvailable;
+  }
+
+  /**
+   * Whether {@link #mpuAvailable} is known without running the check, which starts an engine of
+   * its own: not a thing to do from inside another engine's run (a device callback).
+   */
+  public static synchronized boolean mpuAvailabilityKnown() {
+    return mpuAvailable != null;
+  }
+
+  /** The result of the native check, null until it ran. */
+  private static Boolean mpuAvailable;
+
+  /**
+   * The MPU registers as the guest wrote them ({@code rbar}, {@code rasr}: one per region), for
+   * the engine to enforce from its next access on (callable from a device callback once
+   * {@link #mpuAvailabilityKnown}: the TLB is dropped, as QEMU's NVIC does on these writes).
+   * Returns false, having done nothing, when the MPU cannot be enforced with this libunicorn.
+   * While the MPU is and was disabled there is nothing to enforce, and nothing is done.
+   */
+  public boolean setMpu(int ctrl, int[] rbar, int[] rasr) {
+    if (!mpuEnabled && (ctrl & 1) == 0) {
+      return true; // the engine answers as without an MPU; the whole state goes at the enable
+    }
+    if (!mpuAvailable()) {
+      return false;
+    }
+    mpuEnabled = (ctrl & 1) != 0;
+    counter.setMpu(uc.handle(), ctrl, rbar, rasr);
+    return true;
+  }
+
+  /** Whether the guest has the MPU enabled and it is enforced. */
+  public boolean mpuEnabled() {
+    return mpuEnabled;
+  }
+
+  /**
+   * Before a slice while the MPU is enabled: tells the engine whether HardFault or NMI is
+   * active and brings its cached privilege and priority up to date with the mode the exception
+   * model set between slices (Unicorn does not follow register writes there).
+   */
+  public void syncMpu(boolean hardFaultOrNmiActive) {
+    counter.syncMpu(uc.handle(), hardFaultOrNmiActive);
+  }
+
+  /**
+   * Whether the MPU allows a data access to {@code address} with that privilege and requested
+   * priority (negative: HardFault or NMI active, or FAULTMASK set), as the engine decides it.
+   * For the accesses exception entry and return make outside the engine.
+   */
+  public boolean mpuPermits(int address, boolean write, boolean privileged, boolean negpri) {
+    return !mpuEnabled || counter.mpuPermits(address, write ? 1 : 0, privileged, negpri);
+  }
+
   public int reg(int regid) {
     return uc.regRead(regid);
   }
@@ -575,6 +642,13 @@ public final class CpuCore implements AutoCloseable {
         // decides for v7-M): an exception return whatever its other bits, such as FTYPE.
         return new SliceResult(SliceExit.EXC_RETURN, counter.executed(), pc, intno);
       case EXCP_PREFETCH_ABORT:
+        if (counter.mpuFault() == BlockCounter.MPU_FETCH
+            && Integer.compareUnsigned(counter.mpuFaultAddress() - pc, 4) < 0
+            && (pc & 0xffffffffL) < 0xff000000L) {
+          // The MPU refused the fetch of the instruction at pc, or of its second halfword
+          // (mpu.c): MemManage IACCVIOL there.
+          return new SliceResult(SliceExit.MPU_FETCH, counter.executed(), pc, intno);
+        }
         // Unicorn 2.0.1 lets a branch to EXC_RETURN fetch there and fault: any target from
         // 0xFF000000 up is the magic range QEMU 7.2 checks for v7-M (only the low bits select
         // the return; FTYPE, bit 4, is ignored without an FPU). From Thread mode it is not a
@@ -593,7 +667,14 @@ public final class CpuCore implements AutoCloseable {
       case EXCP_UNALIGNED:
         return new SliceResult(SliceExit.UNALIGNED, retiredBefore(pc), pc, intno);
       case EXCP_DATA_ABORT:
-        // The engine's only data abort: an access it requires aligned (the exclusives, and
+        // The MPU's refusals (mpu.c); the engine checks alignment before the MPU, so a refusal
+        // recorded in this run is what stopped it.
+        int mpu = counter.mpuFault();
+        if (mpu == BlockCounter.MPU_LOAD || mpu == BlockCounter.MPU_STORE) {
+          return new SliceResult(SliceExit.MPU_DATA, retiredBefore(pc), pc,
+              counter.mpuFaultAddress());
+        }
+        // The engine's other data abort: an access it requires aligned (the exclusives, and
         // LDM/STM/LDRD/STRD through the native translator correction), which ARMv7-M takes as
         // the UNALIGNED UsageFault whatever CCR.UNALIGN_TRP says.
         if (misalignedAccessAt(pc)) {

@@ -37,5 +37,12 @@ public enum SliceExit {
    */
   BUS_ERROR,
   /** A data access the engine rejected outside the catch-all regions. */
-  DATA_FAULT
+  DATA_FAULT,
+  /**
+   * A load or store the MPU refused: the access did not happen, PC is on the instruction,
+   * {@link SliceResult#detail()} is the address.
+   */
+  MPU_DATA,
+  /** An instruction fetch the MPU refused (a region's XN or AP); PC is the address. */
+  MPU_FETCH
 }

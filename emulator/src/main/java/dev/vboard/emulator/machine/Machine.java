@@ -4,6 +4,7 @@ import dev.vboard.emulator.arm.CoreRegisters;
 import dev.vboard.emulator.arm.ExceptionUnit;
 import dev.vboard.emulator.arm.Exceptions;
 import dev.vboard.emulator.arm.FaultStatus;
+import dev.vboard.emulator.arm.Mpu;
 import dev.vboard.emulator.arm.Nvic;
 import dev.vboard.emulator.arm.SysTick;
 import dev.vboard.emulator.arm.SystemControlSpace;
@@ -73,6 +74,10 @@ public final class Machine implements AutoCloseable {
   private volatile boolean stopRequested;
   private boolean resetRequested;
   private boolean trapsChanged;
+  /** Whether the "MPU not enforced" warning was logged. */
+  private boolean mpuWarned;
+  /** An MPU change waits for the end of the slice (see {@link #mpuChanged}). */
+  private boolean mpuPending;
   private boolean realtime;
   private LongBinaryOperator idleWait;
   private Sleep sleep = Sleep.AWAKE;
@@ -107,7 +112,7 @@ public final class Machine implements AutoCloseable {
             core.mapAlias(base, size, target);
           }
         });
-    this.exceptions = new ExceptionUnit(regs, nvic, faults, scs, space);
+    this.exceptions = new ExceptionUnit(regs, nvic, faults, scs, space, core::mpuPermits);
     scs.setAccessListener(exceptions::syncEngineReturn);
     // Only the guest's own accesses (a debugger's reads between slices are privileged);
     // CONTROL first: nPRIV is rarely set, so most PPB accesses cost one register read.
@@ -128,6 +133,7 @@ public final class Machine implements AutoCloseable {
         exceptions.setEvent(true);
       }
     });
+    scs.mpu().setListener(this::mpuChanged);
     scs.setCcrListener(() -> {
       trapsChanged = true;
       boolean divideTrap = (scs.ccr() & SystemControlSpace.CCR_DIV_0_TRP) != 0;
@@ -359,6 +365,12 @@ public final class Machine implements AutoCloseable {
     }
     core.clearStop();
     core.watchMasks(nvic.highestPending() != 0);
+    if (mpuPending) {
+      mpuPending = false;
+      mpuChanged(scs.mpu());
+    } else if (core.mpuEnabled()) {
+      syncMpu();
+    }
     if (stopRequested || hostEvents.pending()) {
       core.raiseStop(); // a request or host input that raced with the clear must not be lost
     }
@@ -425,6 +437,12 @@ public final class Machine implements AutoCloseable {
       case BUS_ERROR:
         exceptions.preciseBusError(r.detail(), r.pc());
         break;
+      case MPU_DATA:
+        exceptions.dataAccessViolation(r.detail(), r.pc());
+        break;
+      case MPU_FETCH:
+        exceptions.fault(Exceptions.MEM_MANAGE, FaultStatus.IACCVIOL, r.pc());
+        break;
       case DATA_FAULT:
         GUEST.warn("data access fault near 0x{} (Unicorn error {})", Integer.toHexString(r.pc()),
             r.detail());
@@ -433,6 +451,38 @@ public final class Machine implements AutoCloseable {
       default:
         throw new IllegalStateException("unhandled slice exit " + r.exit());
     }
+  }
+
+  /**
+   * The guest changed an MPU register: the engine enforces the new state from its next access,
+   * as QEMU 7.2 flushes its TLB on each of these writes.
+   */
+  private void mpuChanged(Mpu mpu) {
+    if (core.inSlice() && mpu.enabled() && !CpuCore.mpuAvailabilityKnown()) {
+      // The first enable in this process: the check runs an engine of its own, so it waits for
+      // the end of the block (the ISB that must follow an MPU enable ends it anyway).
+      mpuPending = true;
+      core.raiseStop();
+      return;
+    }
+    if (!core.setMpu(mpu.ctrl(), mpu.rbar(), mpu.rasr())) {
+      if (mpu.enabled() && !mpuWarned) {
+        mpuWarned = true;
+        LOG.warn("this libunicorn does not let vboard enforce the MPU: its regions are ignored");
+      }
+      return;
+    }
+    if (core.mpuEnabled()) {
+      syncMpu();
+    }
+  }
+
+  /**
+   * Hands the engine what its MPU checks need and cannot see: whether HardFault or NMI is
+   * active, and the privilege the exception model set between slices.
+   */
+  private void syncMpu() {
+    core.syncMpu(nvic.isActive(Exceptions.HARD_FAULT) || nvic.isActive(Exceptions.NMI));
   }
 
   /** Instruction fetch from non-memory: the XN system region is MemManage, else IBUSERR. */

@@ -79,6 +79,30 @@ public interface HelperLib {
   /** Whether the last block entered ends with MOV PC, Rm or ADD PC, Rm (vboardcpu.c). */
   int vb_last_branch_is_plain(Pointer counter, Pointer uc);
 
+  /**
+   * 1 when this libunicorn lets the MPU be enforced (mpu.c checks it on a throwaway engine on the
+   * first call), else 0.
+   */
+  int vb_mpu_available();
+
+  /**
+   * The MPU registers as the guest wrote them ({@code rbar} and {@code rasr}: 8 each); drops
+   * the engine's TLB so that every access is decided again.
+   */
+  void vb_mpu_set(Pointer counter, Pointer uc, int ctrl, int[] rbar, int[] rasr);
+
+  /**
+   * Before a slice while the MPU is on: whether HardFault or NMI is active, and the engine's
+   * cached privilege and priority brought up to date with the mode vboard set.
+   */
+  void vb_mpu_sync(Pointer counter, Pointer uc, int negpriActive);
+
+  /**
+   * 1 when the MPU allows an access ({@code access} 0 load, 1 store, 2 fetch) to {@code address}
+   * with that privilege and requested priority, as the engine decides it.
+   */
+  int vb_mpu_permits(Pointer counter, int address, int access, int privileged, int negpri);
+
   /** Frees the engine context vb_clear_exclusive keeps; before {@code uc_close}. */
   void vb_exclusive_release(Pointer counter);
 
