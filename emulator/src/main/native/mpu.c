@@ -251,9 +251,9 @@ bool get_phys_addr_arm(void *env, uint32_t address, int access_type, int mmu_idx
 
 /*
  * QEMU 7.2's armv7m_nvic_neg_prio_requested (hw/intc/armv7m_nvic.c): FAULTMASK set, or
- * HardFault or NMI active. libunicorn asks while it rebuilds its hflags, during a run (after
- * MSR and CPS) or from vb_mpu_rebuild; false, as libunicorn's stub, while the MPU is off.
- * FAULTMASK reads as 0 from unprivileged Thread mode, where QEMU 7.2 ignores it too.
+ * HardFault or NMI active, whatever the privilege (QEMU 7.2 does not look at it here either).
+ * libunicorn asks while it rebuilds its hflags, during a run (after MSR and CPS) or from
+ * vb_mpu_rebuild; false, as libunicorn's stub, while the MPU is off.
  */
 bool armv7m_nvic_neg_prio_requested_arm(void *nvic, bool secure) {
   (void) nvic;
@@ -265,7 +265,19 @@ bool armv7m_nvic_neg_prio_requested_arm(void *nvic, bool secure) {
   if (c->mpu.negpri_active) {
     return true;
   }
-  return (vb_reg(vb_running_uc, UC_ARM_REG_FAULTMASK) & 1u) != 0;
+  uc_engine *uc = vb_running_uc;
+  /* Unprivileged Thread mode reads FAULTMASK as 0: read it from Handler mode for a moment, as
+   * vb_read_state does (FAULTMASK set, then CONTROL.nPRIV set, keeps it set). */
+  int unprivileged = (vb_reg(uc, UC_ARM_REG_IPSR) & 0x1ffu) == 0
+                     && (vb_reg(uc, UC_ARM_REG_CONTROL) & 1u) != 0;
+  if (unprivileged) {
+    vb_set_reg(uc, UC_ARM_REG_IPSR, 1);
+  }
+  uint32_t faultmask = vb_reg(uc, UC_ARM_REG_FAULTMASK) & 1u;
+  if (unprivileged) {
+    vb_set_reg(uc, UC_ARM_REG_IPSR, 0);
+  }
+  return faultmask != 0;
 }
 
 /* ---- what Java calls ---- */
