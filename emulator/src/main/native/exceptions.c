@@ -22,7 +22,6 @@
 #define CONTROL_NPRIV 1u
 #define CONTROL_SPSEL 2u
 #define XPSR_ALIGN (1u << 9)
-#define XPSR_T (1u << 24)
 #define FRAME_SIZE 0x20u
 
 #define EXC_RETURN_HANDLER 0xfffffff1u
@@ -112,7 +111,7 @@ int vb_exception_enter(vb_counter *c, uc_engine *uc, uint32_t exception, uint32_
   vb_set_reg(uc, UC_ARM_REG_LR, exc_return);
   /* xPSR before the PC: a PC write takes bit 0 as the Thumb state, which must win. */
   vb_set_reg(uc, UC_ARM_REG_XPSR,
-      (vb_reg(uc, UC_ARM_REG_XPSR) & ~(VB_XPSR_IT | 0x1ffu | XPSR_ALIGN)) | XPSR_T | exception);
+      (vb_reg(uc, UC_ARM_REG_XPSR) & ~(VB_XPSR_IT | 0x1ffu | XPSR_ALIGN)) | VB_XPSR_T | exception);
   vb_set_reg(uc, UC_ARM_REG_PC, vector | 1u);
   c->state[0] = vector;
   return VB_EXC_DONE;

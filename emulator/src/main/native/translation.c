@@ -319,7 +319,7 @@ static void calibrate_condexec(void) {
   if (uc_ctl(uc, UC_CTL_WRITE(UC_CTL_CPU_MODEL, 1), UC_CPU_ARM_CORTEX_M3) == UC_ERR_OK
       && uc_mem_map(uc, 0, 0x1000, UC_PROT_ALL) == UC_ERR_OK
       && uc_mem_write(uc, PROBE_PC, nops, sizeof nops) == UC_ERR_OK) {
-    vb_set_reg(uc, UC_ARM_REG_XPSR, (1u << 24) | vb_xpsr_it(PROBE_ITSTATE));
+    vb_set_reg(uc, UC_ARM_REG_XPSR, VB_XPSR_T | vb_xpsr_it(PROBE_ITSTATE));
     tr.calibrating = 1;
     tr.calibration_zero = 0;
     uc_emu_start(uc, PROBE_PC | 1u, PROBE_PC + sizeof nops, 0, 0);

@@ -728,7 +728,6 @@ int vb_emu_start(vb_counter *c, uc_engine *uc, uint64_t begin, uint64_t until, u
  * ended it in end_hint, so that Java needs no further call to tell.
  */
 #define VB_FROM_PC UINT64_MAX
-#define VB_XPSR_T (1u << 24)
 
 /* WFI, WFE and their 32-bit forms (ARMv7-M ARM A7.7.158, A7.7.157). */
 #define VB_THUMB_WFI 0xbf30u

@@ -157,7 +157,8 @@ int vb_in_memory(const vb_counter *c, uint64_t addr, uint64_t len, int writable)
 void vb_translation_begin(uc_engine *uc, uint32_t pc, uint32_t flags);
 void vb_translation_end(void);
 
-/* xPSR's IT bits: IT[1:0] in bits 26:25, IT[7:2] in bits 15:10 (ARMv7-M ARM B1.4.2). */
+/* xPSR's EPSR.T and IT bits: IT[1:0] in bits 26:25, IT[7:2] in bits 15:10 (ARMv7-M ARM B1.4.2). */
+#define VB_XPSR_T (1u << 24)
 #define VB_XPSR_IT 0x0600fc00u
 static inline uint32_t vb_xpsr_it(uint32_t itstate) {
   return ((itstate & 3u) << 25) | ((itstate & 0xfcu) << 8);

@@ -108,7 +108,7 @@ public final class StdioBackend implements CharBackend {
    * edge: it reads the host clock only to bound a wait for host input, never to time the guest.
    */
   private Integer settle() {
-    long deadline = System.nanoTime() + settleNanos;
+    long deadline = System.nanoTime() + settleNanos; // HOST I/O EDGE: bounds a wait, never timing
     synchronized (arrival) {
       Integer b;
       while ((b = received.poll()) == null && !eof) {
